@@ -1,0 +1,4 @@
+import { bootstrap } from '@cm/platform';
+import { ProjectorModule } from './projector.module';
+
+void bootstrap(ProjectorModule);

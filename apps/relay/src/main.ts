@@ -1,0 +1,4 @@
+import { bootstrap } from '@cm/platform';
+import { RelayModule } from './relay.module';
+
+void bootstrap(RelayModule);

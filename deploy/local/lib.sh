@@ -1,0 +1,68 @@
+# Shared by deploy/local/{infra,start,test}: paths, ports and provisioning of what a fresh clone lacks.
+# Sourced, not executed.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DATA_DIR="${CM_DATA_DIR:-$ROOT/.data}"
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/cm-article6"
+
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+MONGODB_PORT="${MONGODB_PORT:-27017}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
+export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$MONGODB_PORT/}"
+
+say() { printf '\033[1m[local]\033[0m %s\n' "$*"; }
+die() { printf '\033[31m[local] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+require_tool() { # name, hint
+  command -v "$1" >/dev/null 2>&1 || die "$1 is not installed. $2"
+}
+
+content_hash() { cat "$@" | sha256sum | cut -c1-16; }
+
+ensure_node_modules() {
+  local stamp="$ROOT/node_modules/.package-lock.json"
+  if [[ ! -f "$stamp" || "$ROOT/package-lock.json" -nt "$stamp" ]]; then
+    say "installing node modules (npm ci)…"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  fi
+}
+
+# The broker's runtime classpath, resolved by Maven from deploy/local/kafka/pom.xml into a cache outside the clone.
+kafka_classpath_file() { echo "$CACHE_DIR/kafka/$(content_hash "$ROOT/deploy/local/kafka/pom.xml")/classpath.txt"; }
+
+ensure_kafka() {
+  local cp_file
+  cp_file="$(kafka_classpath_file)"
+  [[ -s "$cp_file" ]] && return 0
+  require_tool java "Install Java 17 (Debian: apt-get install -y openjdk-17-jre-headless)."
+  require_tool mvn "Install Maven (Debian: apt-get install -y maven)."
+  say "resolving the Apache Kafka broker jars from Maven Central (first run only, ~1 min)…"
+  mkdir -p "$(dirname "$cp_file")"
+  mvn -B -q -Dstyle.color=never -f "$ROOT/deploy/local/kafka/pom.xml" -Dmaven.repo.local="$CACHE_DIR/m2" \
+    dependency:build-classpath -Dmdep.outputFile="$cp_file.tmp" || die "Maven could not resolve the Kafka jars"
+  mv "$cp_file.tmp" "$cp_file"
+}
+
+ferretdb_binary() {
+  local src="$ROOT/deploy/local/ferretdb"
+  echo "$CACHE_DIR/ferretdb/$(content_hash "$src/go.mod" "$src/go.sum" "$src/main.go")/ferretdb"
+}
+
+ensure_ferretdb() {
+  local bin
+  bin="$(ferretdb_binary)"
+  [[ -x "$bin" ]] && return 0
+  require_tool go "Install Go 1.22+ (Debian: apt-get install -y golang, or the official tarball)."
+  say "building FerretDB 1.24 from the Go module proxy (first run only, ~2 min)…"
+  mkdir -p "$(dirname "$bin")"
+  (cd "$ROOT/deploy/local/ferretdb" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -o "$bin.tmp" .) ||
+    die "go build of FerretDB failed"
+  mv "$bin.tmp" "$bin"
+}
+
+provision() {
+  ensure_node_modules
+  ensure_kafka
+  ensure_ferretdb
+}

@@ -1,0 +1,2 @@
+export { ensureEventTopics } from './topic-provisioner';
+export { eventTopicConfigs, StreamType, streamTopics, TopicSettings, topicFor } from './topics';

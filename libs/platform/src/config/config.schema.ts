@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every setting of every app, read from environment variables. Local runs need none of them: the defaults point at
+ * the loopback Kafka and FerretDB that `deploy/local/infra up` starts. docker-compose.yml uses the same names (a test
+ * checks it), and the README's configuration table documents each one.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/.+/, 'a mongodb:// or mongodb+srv:// connection string')
+    .default('mongodb://127.0.0.1:27017/'),
+  MONGODB_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'a database name of letters, digits, _ or -')
+    .default('cm_article6'),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'a comma-separated list of host:port')
+    .default('127.0.0.1:9092'),
+  KAFKA_CLIENT_ID: z.string().min(1).default('cm-article6'),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"')
+    .default(''),
+  KAFKA_REPLICATION_FACTOR: positiveInt.default(1),
+  KAFKA_PARTITIONS: positiveInt.default(3),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+});
+
+export type AppConfig = z.infer<typeof configSchema> & { PORT: number };
+
+/** The variable names docker-compose.yml and the README must agree with. */
+export const configVariableNames = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Validates the environment once at start-up; a bad value fails fast naming the variable and what is expected. */
+export function loadConfig(env: NodeJS.ProcessEnv, defaultPort: number): AppConfig {
+  const relevant = Object.fromEntries(
+    configVariableNames.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]),
+  );
+  const result = configSchema.safeParse(relevant);
+  if (!result.success) {
+    throw new ConfigurationError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return `${name}=${JSON.stringify(env[name])}: expected ${issue.message}`;
+      }),
+    );
+  }
+  return { ...result.data, PORT: result.data.PORT ?? defaultPort };
+}
