@@ -1,0 +1,31 @@
+import * as domain from './index';
+
+describe('public surface', () => {
+  it('registers every event under a unique stable name with schema version 1', () => {
+    const names = domain.eventRegistrations.map((registration) => registration.type);
+    expect(new Set(names).size).toBe(names.length);
+    expect(domain.eventRegistrations.every((registration) => registration.schemaVersion === 1)).toBe(true);
+    expect(names.filter((name) => name.endsWith('Event'))).toEqual([]);
+    expect(new Set(domain.eventRegistrations.map((registration) => registration.streamType))).toEqual(
+      new Set(['participant', 'need', 'pledge', 'allocation']),
+    );
+  });
+
+  it('exposes a decider and a stream type per aggregate', () => {
+    expect([
+      domain.participantStreamType,
+      domain.needStreamType,
+      domain.pledgeStreamType,
+      domain.allocationStreamType,
+    ]).toEqual(['participant', 'need', 'pledge', 'allocation']);
+    for (const decider of [
+      domain.participantDecider,
+      domain.needDecider,
+      domain.pledgeDecider,
+      domain.allocationDecider,
+    ]) {
+      expect(decider.initialState).toBeNull();
+    }
+    expect(domain.allocationEventTypes).toContain('DeliveryConfirmed');
+  });
+});

@@ -1,0 +1,21 @@
+import type { DomainCommand } from '../decider';
+import type { ParticipantKind, TreatyStatus } from '../vocabulary';
+
+export type RegisterParticipant = DomainCommand<
+  'RegisterParticipant',
+  {
+    id: string;
+    name: string;
+    kind: ParticipantKind;
+    treatyStatus?: TreatyStatus;
+    /** Alpha-3 ids of states where this participant used cluster munitions (Art. 4(4)). */
+    usedClusterMunitionsIn?: string[];
+  }
+>;
+
+export type UpdateParticipant = DomainCommand<
+  'UpdateParticipant',
+  { id: string; name?: string; treatyStatus?: TreatyStatus; usedClusterMunitionsIn?: string[] }
+>;
+
+export type ParticipantCommand = RegisterParticipant | UpdateParticipant;
