@@ -1,0 +1,98 @@
+import { commitId, CommitDocument, CommitSummary, EventStoreCollections } from './collections';
+
+export interface StreamHead {
+  streamType: string | null;
+  version: number;
+  /** Sorted by start version, contiguous from 1. */
+  commits: CommitSummary[];
+}
+
+const summaryOf = (commit: CommitDocument): CommitSummary => ({
+  start: commit.start,
+  end: commit.end,
+  commandId: commit.commandId,
+  lastHash: commit.lastHash,
+});
+
+/**
+ * Knows where a stream's commits are. The head document is a cache of the commit list that can lag one step
+ * behind after a crash; the commits themselves are the truth, found by `_id` (`<stream>#<next version>`).
+ */
+export class StreamHeads {
+  constructor(private readonly collections: EventStoreCollections) {}
+
+  async read(streamId: string, options: { probe?: boolean } = {}): Promise<StreamHead> {
+    const stored = await this.collections.heads.findOne({ _id: streamId });
+    const commits = contiguous(stored?.commits ?? []);
+    const head: StreamHead = {
+      streamType: stored?.streamType ?? null,
+      version: commits.at(-1)?.end ?? 0,
+      commits,
+    };
+    if (!options.probe) return head;
+    const found = await this.probeAfter(streamId, head.version);
+    if (found.length === 0) return head;
+    await this.repair(streamId, found);
+    const all = [...commits, ...found.map(summaryOf)];
+    return { streamType: found[0].streamType, version: all.at(-1)!.end, commits: all };
+  }
+
+  /** Every commit of the stream, in order, fetched by `_id` in parallel. */
+  async readCommits(streamId: string): Promise<{ streamType: string | null; commits: CommitDocument[] }> {
+    const head = await this.read(streamId);
+    const listed = await Promise.all(
+      head.commits.map((summary) => this.collections.commits.findOne({ _id: commitId(streamId, summary.start) })),
+    );
+    const commits: CommitDocument[] = [];
+    for (const commit of listed) {
+      if (!commit) break; // listed but unreadable: stop at the last commit known to exist
+      commits.push(commit);
+    }
+    const newer = await this.probeAfter(streamId, commits.at(-1)?.end ?? 0);
+    if (newer.length > 0) await this.repair(streamId, newer);
+    const all = [...commits, ...newer];
+    return { streamType: all[0]?.streamType ?? head.streamType, commits: all };
+  }
+
+  /** After a successful commit insert: advance the head (idempotent, order-independent). */
+  async record(streamId: string, streamType: string, commit: CommitDocument): Promise<void> {
+    await this.collections.heads.updateOne(
+      { _id: streamId },
+      {
+        $setOnInsert: { streamType },
+        $max: { version: commit.end },
+        $addToSet: { commits: summaryOf(commit) },
+      },
+      { upsert: true },
+    );
+  }
+
+  private async probeAfter(streamId: string, version: number): Promise<CommitDocument[]> {
+    const found: CommitDocument[] = [];
+    let next = version + 1;
+    for (;;) {
+      const commit = await this.collections.commits.findOne({ _id: commitId(streamId, next) });
+      if (!commit) return found;
+      found.push(commit);
+      next = commit.end + 1;
+    }
+  }
+
+  private async repair(streamId: string, commits: CommitDocument[]): Promise<void> {
+    for (const commit of commits) await this.record(streamId, commit.streamType, commit);
+  }
+}
+
+/** Concurrent head updates may land out of order; keep the run of commits that starts at 1 without a gap. */
+function contiguous(commits: CommitSummary[]): CommitSummary[] {
+  const sorted = [...commits].sort((a, b) => a.start - b.start);
+  const run: CommitSummary[] = [];
+  let next = 1;
+  for (const commit of sorted) {
+    if (commit.start < next) continue; // a duplicate summary
+    if (commit.start > next) break;
+    run.push(commit);
+    next = commit.end + 1;
+  }
+  return run;
+}
