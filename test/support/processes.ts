@@ -71,3 +71,47 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * A private single-node Kafka broker, for tests that stop and restart the broker without disturbing the shared one.
+ * Same jars and server.properties template as deploy/local/infra.
+ */
+export async function startKafka(dataDir: string, port: number, controllerPort: number): Promise<RunningProcess> {
+  const classpathFile = process.env.CM_KAFKA_CLASSPATH_FILE;
+  if (!classpathFile) throw new Error('CM_KAFKA_CLASSPATH_FILE is not set: run the tests through `npm test`');
+  const { readFileSync, writeFileSync, existsSync, mkdirSync } = await import('node:fs');
+  const classpath = readFileSync(classpathFile, 'utf8').trim();
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  const properties = readFileSync(join(root, 'deploy', 'local', 'kafka', 'server.properties'), 'utf8')
+    .replaceAll('@KAFKA_PORT@', String(port))
+    .replaceAll('@KAFKA_CONTROLLER_PORT@', String(controllerPort))
+    .replaceAll('@DATA@', join(dataDir, 'data'));
+  writeFileSync(join(dataDir, 'server.properties'), properties);
+  const java = [
+    '-Xmx384m',
+    `-Dkafka.logs.dir=${join(dataDir, 'logs')}`,
+    `-Dlog4j2.configurationFile=${join(root, 'deploy', 'local', 'kafka', 'log4j2.xml')}`,
+    '-cp',
+    classpath,
+  ];
+  if (!existsSync(join(dataDir, 'data', 'meta.properties'))) {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(
+      'java',
+      [
+        ...java,
+        'kafka.tools.StorageTool',
+        'format',
+        '--standalone',
+        '-t',
+        'MkU3OEVBNTcwNTJENDM2Qk',
+        '-c',
+        join(dataDir, 'server.properties'),
+      ],
+      { stdio: 'ignore' },
+    );
+  }
+  return track(
+    spawn('java', [...java, 'kafka.Kafka', join(dataDir, 'server.properties')], { stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+}

@@ -33,6 +33,14 @@ export const configSchema = z.object({
   KAFKA_REPLICATION_FACTOR: positiveInt.default(1),
   KAFKA_PARTITIONS: positiveInt.default(3),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  RELAY_LEASE_TTL_MS: positiveInt.min(1_000).default(6_000),
+  RELAY_BATCH_SIZE: positiveInt.max(10_000).default(500),
+  /** HS256 secret for the api's bearer tokens; production needs at least 32 bytes (or AUTH_JWKS_URL). */
+  AUTH_JWT_SECRET: z.string().min(1).optional(),
+  /** An identity provider's JWKS (RS256/ES256 tokens), instead of or next to the shared secret. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { PORT: number };

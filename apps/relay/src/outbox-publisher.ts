@@ -1,0 +1,42 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka, Producer } from 'kafkajs';
+import { Db } from 'mongodb';
+import { APP_CONFIG, AppConfig, KAFKA, MONGO_DB } from '@cm/platform';
+import { Lease, OutboxRelay } from '@cm/messaging';
+
+/** Runs the outbox relay in this process for as long as the app lives; a standby instance waits for the lease. */
+@Injectable()
+export class OutboxPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxPublisher.name);
+  private readonly producer: Producer;
+  private readonly relay: OutboxRelay;
+
+  constructor(@Inject(KAFKA) kafka: Kafka, @Inject(MONGO_DB) db: Db, @Inject(APP_CONFIG) config: AppConfig) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 5 } });
+    const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const lease = new Lease(db, { name: 'outbox-relay', owner, ttlMs: config.RELAY_LEASE_TTL_MS });
+    this.relay = new OutboxRelay(db, this.producer, lease, {
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      batchSize: config.RELAY_BATCH_SIZE,
+    });
+  }
+
+  /** Kafka may be down at start: the producer connects in the background and the relay retries with backoff. */
+  onApplicationBootstrap(): void {
+    void this.producer
+      .connect()
+      .then(() => this.relay.start())
+      .catch((error: Error) => {
+        this.logger.warn(`Kafka producer not connected yet (${error.message}); the relay retries`);
+        this.relay.start();
+      });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.producer.disconnect();
+    this.logger.log('outbox relay stopped');
+  }
+}

@@ -1,0 +1,210 @@
+import { Logger } from '@nestjs/common';
+import { Db } from 'mongodb';
+import { Message, Producer } from 'kafkajs';
+import {
+  commitId,
+  EventEnvelope,
+  EventStoreCollections,
+  eventStoreCollections,
+  OutboxMarkerDocument,
+} from '@cm/event-store';
+import { StreamType, topicFor } from '../topics';
+import { Lease } from './lease';
+import { RelayMetrics } from './relay-metrics';
+
+export interface OutboxRelayOptions {
+  topicPrefix: string;
+  /** Most events sent in one awaited request. */
+  batchSize?: number;
+  idleDelayMs?: number;
+  /** A marker is removed only this long after its last touch, so an append in flight is never missed. */
+  markerGraceMs?: number;
+  /** An unchanged marker is walked again until this long after its touch (its commit may land a moment later). */
+  settleMs?: number;
+  maxBackoffMs?: number;
+}
+
+interface StreamProgress {
+  touchedAt: number;
+  walkedAt: number;
+  watermark: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Publishes every stored event to Kafka, in stream order, at least once. Work is found through the small outbox
+ * collection (streams with possibly unpublished events), never by scanning events; per stream it walks commits by
+ * `_id` from the published watermark. One awaited send at a time, acks from all in-sync replicas, idempotent producer.
+ */
+export class OutboxRelay {
+  private readonly collections: EventStoreCollections;
+  private readonly progress = new Map<string, StreamProgress>();
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly settings: Required<OutboxRelayOptions>;
+  private running: Promise<void> | null = null;
+  private renewal: NodeJS.Timeout | null = null;
+  private stopping = false;
+
+  constructor(
+    db: Db,
+    private readonly producer: Producer,
+    private readonly lease: Lease,
+    options: OutboxRelayOptions,
+    private readonly metrics = new RelayMetrics(),
+  ) {
+    this.collections = eventStoreCollections(db);
+    this.settings = {
+      batchSize: 500,
+      idleDelayMs: 50,
+      markerGraceMs: 15_000,
+      settleMs: 2_000,
+      maxBackoffMs: 5_000,
+      ...options,
+    };
+  }
+
+  /** `renewEveryMs` must be well under the lease's time to live; renewal runs even while a send is in flight. */
+  start(renewEveryMs = 2_000): void {
+    this.stopping = false;
+    this.running ??= this.loop().finally(() => (this.running = null));
+    this.renewal ??= setInterval(() => {
+      if (this.lease.token === null) return;
+      this.lease
+        .tryAcquire()
+        .then((held) => this.metrics.leaseHeld.set(held ? 1 : 0))
+        .catch((error: Error) => this.logger.warn(`lease renewal failed: ${error.message}`));
+    }, renewEveryMs);
+  }
+
+  /** Finishes the batch in hand, then releases the lease so a standby relay can take over at once. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.renewal) clearInterval(this.renewal);
+    this.renewal = null;
+    await this.running;
+    await this.lease.release().catch(() => undefined);
+    this.metrics.leaseHeld.set(0);
+  }
+
+  /** One pass: publishes what is waiting (up to a batch) and returns how many events Kafka acknowledged. */
+  async publishWaiting(now = Date.now()): Promise<number> {
+    const markers = await this.collections.outbox.find({}).limit(10_000).toArray();
+    this.metrics.outboxStreams.set(markers.length);
+    const batch: { marker: OutboxMarkerDocument; events: EventEnvelope[]; reachedEnd: boolean }[] = [];
+    let collected = 0;
+    for (const marker of markers.sort((a, b) => a.touchedAt.getTime() - b.touchedAt.getTime())) {
+      if (collected >= this.settings.batchSize) break;
+      if (!this.needsWalk(marker, now)) continue;
+      const walk = await this.walk(marker, this.settings.batchSize - collected, now);
+      batch.push({ marker, ...walk });
+      collected += walk.events.length;
+    }
+    const events = batch.flatMap((entry) => entry.events);
+    this.metrics.waiting.set(events.length);
+    this.metrics.oldestWaitingSeconds.set(oldestAgeSeconds(events, now));
+    if (events.length > 0) {
+      if (!this.lease.isHeld()) return 0;
+      await this.producer.sendBatch({ acks: -1, topicMessages: this.messagesByTopic(events) });
+      this.metrics.recordPublished(events.length);
+      this.metrics.waiting.set(0);
+      this.metrics.oldestWaitingSeconds.set(0);
+    }
+    for (const { marker, events: sent, reachedEnd } of batch) {
+      const progress = this.progress.get(marker._id)!;
+      if (sent.length > 0) {
+        progress.watermark = sent[sent.length - 1].version;
+        await this.collections.publication.updateOne(
+          { _id: marker._id },
+          { $max: { version: progress.watermark } },
+          { upsert: true },
+        );
+      }
+      if (reachedEnd && now - marker.touchedAt.getTime() > this.settings.markerGraceMs) {
+        await this.collections.outbox.deleteOne({ _id: marker._id, touchedAt: marker.touchedAt });
+        this.progress.delete(marker._id);
+      }
+    }
+    return events.length;
+  }
+
+  private needsWalk(marker: OutboxMarkerDocument, now: number): boolean {
+    const progress = this.progress.get(marker._id);
+    const touchedAt = marker.touchedAt.getTime();
+    if (!progress || progress.touchedAt !== touchedAt) return true;
+    const settled = progress.walkedAt - touchedAt > this.settings.settleMs;
+    const dueForRemoval = now - touchedAt > this.settings.markerGraceMs;
+    return !settled || dueForRemoval;
+  }
+
+  private async walk(marker: OutboxMarkerDocument, limit: number, now: number) {
+    let progress = this.progress.get(marker._id);
+    if (!progress) {
+      const published = await this.collections.publication.findOne({ _id: marker._id });
+      progress = { touchedAt: 0, walkedAt: 0, watermark: published?.version ?? 0 };
+      this.progress.set(marker._id, progress);
+    }
+    progress.touchedAt = marker.touchedAt.getTime();
+    progress.walkedAt = now;
+    const events: EventEnvelope[] = [];
+    let next = progress.watermark + 1;
+    while (events.length < limit) {
+      const commit = await this.collections.commits.findOne({ _id: commitId(marker._id, next) });
+      if (!commit) return { events, reachedEnd: true };
+      events.push(...commit.events);
+      next = commit.end + 1;
+    }
+    return { events, reachedEnd: false };
+  }
+
+  private messagesByTopic(events: EventEnvelope[]) {
+    const byTopic = new Map<string, Message[]>();
+    for (const event of events) {
+      const topic = topicFor(event.streamType as StreamType, this.settings.topicPrefix);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({
+        key: event.streamId,
+        value: JSON.stringify(event),
+        headers: {
+          type: event.type,
+          eventId: event.eventId,
+          streamType: event.streamType,
+          schemaVersion: String(event.schemaVersion),
+        },
+      });
+      byTopic.set(topic, messages);
+    }
+    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 200;
+    while (!this.stopping) {
+      try {
+        if (!this.lease.isHeld()) {
+          const held = await this.lease.tryAcquire();
+          this.metrics.leaseHeld.set(held ? 1 : 0);
+          if (!held) {
+            await sleep(1_000);
+            continue;
+          }
+          this.progress.clear(); // another relay may have published meanwhile
+          this.logger.log(`publishing lease acquired (token ${this.lease.token})`);
+        }
+        const published = await this.publishWaiting();
+        backoff = 200;
+        if (published === 0) await sleep(this.settings.idleDelayMs);
+      } catch (error) {
+        this.logger.warn(`relay pass failed, retrying in ${backoff} ms: ${(error as Error).message}`);
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, this.settings.maxBackoffMs);
+      }
+    }
+  }
+}
+
+function oldestAgeSeconds(events: EventEnvelope[], now: number): number {
+  if (events.length === 0) return 0;
+  const oldest = Math.min(...events.map((event) => Date.parse(event.recordedAt)));
+  return Math.max(0, (now - oldest) / 1000);
+}
