@@ -46,19 +46,36 @@ ensure_kafka() {
 
 ferretdb_binary() {
   local src="$ROOT/deploy/local/ferretdb"
-  echo "$CACHE_DIR/ferretdb/$(content_hash "$src/go.mod" "$src/go.sum" "$src/main.go")/ferretdb"
+  echo "$CACHE_DIR/ferretdb/$(content_hash "$src/go.mod" "$src/go.sum" "$src/main.go" "$src"/patches/*.sed)/ferretdb"
 }
 
+# Builds our wrapper against the FerretDB module with the patches in deploy/local/ferretdb/patches applied to a
+# private copy (go.mod is pinned; the copy is referenced with a `replace`, so the module cache stays untouched).
 ensure_ferretdb() {
   local bin
   bin="$(ferretdb_binary)"
   [[ -x "$bin" ]] && return 0
   require_tool go "Install Go 1.22+ (Debian: apt-get install -y golang, or the official tarball)."
   say "building FerretDB 1.24 from the Go module proxy (first run only, ~2 min)…"
+  local work module_dir
+  work="$(mktemp -d)"
+  cp "$ROOT/deploy/local/ferretdb/"{go.mod,go.sum,main.go} "$work/"
+  (cd "$work" && go mod download github.com/FerretDB/FerretDB) || die "go mod download of FerretDB failed"
+  module_dir="$(cd "$work" && go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)"
+  cp -r "$module_dir" "$work/ferretdb-module"
+  chmod -R u+w "$work/ferretdb-module"
+  for patch in "$ROOT/deploy/local/ferretdb/patches/"*.sed; do
+    local target
+    target="$(sed -n 's/^# target: //p' "$patch")"
+    cp "$work/ferretdb-module/$target" "$work/before"
+    sed -i -f "$patch" "$work/ferretdb-module/$target"
+    cmp -s "$work/before" "$work/ferretdb-module/$target" && die "patch $(basename "$patch") no longer applies to $target"
+  done
+  (cd "$work" && go mod edit -replace "github.com/FerretDB/FerretDB=./ferretdb-module" &&
+    CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$work/ferretdb" .) || die "go build of FerretDB failed"
   mkdir -p "$(dirname "$bin")"
-  (cd "$ROOT/deploy/local/ferretdb" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -o "$bin.tmp" .) ||
-    die "go build of FerretDB failed"
-  mv "$bin.tmp" "$bin"
+  mv "$work/ferretdb" "$bin"
+  rm -rf "$work"
 }
 
 provision() {
