@@ -1,3 +1,12 @@
+export { AppliedVersion, alreadyApplied, SourceEvent, withApplied } from './consumer/applied-versions';
+export { ConsumerMetrics } from './consumer/consumer-metrics';
+export {
+  ConsumedMessage,
+  ConsumerRunner,
+  ConsumerRunnerOptions,
+  deadLetterTopic,
+  MessageHandler,
+} from './consumer/consumer-runner';
 export { Lease, LeaseOptions } from './relay/lease';
 export { OutboxRelay, OutboxRelayOptions } from './relay/outbox-relay';
 export { RelayMetrics } from './relay/relay-metrics';
