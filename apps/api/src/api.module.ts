@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { eventRegistrations } from '@cm/domain';
+import { EventStoreModule } from '@cm/event-store';
 import { PlatformModule } from '@cm/platform';
+import { CommandsModule } from './commands.module';
 
 @Module({
-  imports: [PlatformModule.forApp({ name: 'api', defaultPort: 3000 })],
+  imports: [
+    PlatformModule.forApp({ name: 'api', defaultPort: 3000 }),
+    EventStoreModule.forRoot({ registrations: eventRegistrations }),
+    CommandsModule,
+  ],
 })
 export class ApiModule {}

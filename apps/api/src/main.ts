@@ -1,11 +1,6 @@
-import { ValidationPipe } from '@nestjs/common';
 import { bootstrap } from '@cm/platform';
 import { ApiModule } from './api.module';
 import { mountOpenApi } from './openapi';
 
-void bootstrap(ApiModule, {
-  configure: (app) => {
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-    mountOpenApi(app);
-  },
-});
+// Validation, problem+json errors, authentication and idempotency are app-wide providers of the CommandsModule.
+void bootstrap(ApiModule, { configure: (app) => mountOpenApi(app) });

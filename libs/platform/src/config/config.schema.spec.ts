@@ -32,4 +32,11 @@ describe('loadConfig', () => {
       expect(message).toContain('KAFKA_BROKERS="no-port": expected a comma-separated list of host:port');
     }
   });
+
+  it('keeps the optional authentication settings and checks the JWKS URL', () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: 's', AUTH_ISSUER: 'https://id.example', AUTH_AUDIENCE: 'cm' }, 3000);
+    expect(config).toMatchObject({ AUTH_JWT_SECRET: 's', AUTH_ISSUER: 'https://id.example', AUTH_AUDIENCE: 'cm' });
+    expect(config.AUTH_JWKS_URL).toBeUndefined();
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'not a url' }, 3000)).toThrow(/AUTH_JWKS_URL/);
+  });
 });

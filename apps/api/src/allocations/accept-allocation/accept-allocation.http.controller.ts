@@ -1,0 +1,29 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandAnswer } from '../../commands/command-answer';
+import { CommandContext, CommandContextOf } from '../../commands/command-context';
+import { CommandRoute } from '../../commands/command-route';
+import { RecordIdPipe } from '../../commands/record-id.pipe';
+import { OptionalReasonRequest } from '../../commands/reason-request.dto';
+import { AcceptAllocationCommand } from './accept-allocation.command';
+
+@ApiTags('allocations')
+@Controller('allocations')
+export class AcceptAllocationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/accept')
+  @CommandRoute({
+    summary: "Accept a proposed allocation (the need's requester)",
+    roles: ['affected_state', 'coordinator'],
+    failures: 'INVALID_TRANSITION',
+  })
+  handle(
+    @Param('id', RecordIdPipe) allocationId: string,
+    @Body() request: OptionalReasonRequest,
+    @CommandContextOf() context: CommandContext,
+  ): Promise<CommandAnswer> {
+    return this.commandBus.execute(new AcceptAllocationCommand(allocationId, request, context));
+  }
+}

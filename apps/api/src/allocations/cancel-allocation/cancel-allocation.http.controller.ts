@@ -1,0 +1,29 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandAnswer } from '../../commands/command-answer';
+import { CommandContext, CommandContextOf } from '../../commands/command-context';
+import { CommandRoute } from '../../commands/command-route';
+import { RecordIdPipe } from '../../commands/record-id.pipe';
+import { ReasonRequest } from '../../commands/reason-request.dto';
+import { CancelAllocationCommand } from './cancel-allocation.command';
+
+@ApiTags('allocations')
+@Controller('allocations')
+export class CancelAllocationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/cancel')
+  @CommandRoute({
+    summary: 'Cancel an allocation; what is undelivered is released',
+    roles: ['donor', 'coordinator'],
+    failures: 'INVALID_TRANSITION',
+  })
+  handle(
+    @Param('id', RecordIdPipe) allocationId: string,
+    @Body() request: ReasonRequest,
+    @CommandContextOf() context: CommandContext,
+  ): Promise<CommandAnswer> {
+    return this.commandBus.execute(new CancelAllocationCommand(allocationId, request, context));
+  }
+}

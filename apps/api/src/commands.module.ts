@@ -1,0 +1,93 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Db } from 'mongodb';
+import { MONGO_DB } from '@cm/platform';
+import { AllocationChanges } from './allocations/allocation-change';
+import { AcceptAllocationHandler } from './allocations/accept-allocation/accept-allocation.handler';
+import { AcceptAllocationHttpController } from './allocations/accept-allocation/accept-allocation.http.controller';
+import { CancelAllocationHandler } from './allocations/cancel-allocation/cancel-allocation.handler';
+import { CancelAllocationHttpController } from './allocations/cancel-allocation/cancel-allocation.http.controller';
+import { ConfirmDeliveryHandler } from './allocations/confirm-delivery/confirm-delivery.handler';
+import { ConfirmDeliveryHttpController } from './allocations/confirm-delivery/confirm-delivery.http.controller';
+import { DeclineAllocationHandler } from './allocations/decline-allocation/decline-allocation.handler';
+import { DeclineAllocationHttpController } from './allocations/decline-allocation/decline-allocation.http.controller';
+import { DisputeDeliveryHandler } from './allocations/dispute-delivery/dispute-delivery.handler';
+import { DisputeDeliveryHttpController } from './allocations/dispute-delivery/dispute-delivery.http.controller';
+import { RecordDeliveryHandler } from './allocations/record-delivery/record-delivery.handler';
+import { RecordDeliveryHttpController } from './allocations/record-delivery/record-delivery.http.controller';
+import { RequestAllocationHandler } from './allocations/request-allocation/request-allocation.handler';
+import { RequestAllocationHttpController } from './allocations/request-allocation/request-allocation.http.controller';
+import { ALLOCATION_INTENTS, MongoAllocationIntents } from './allocations/saga/allocation-intents';
+import { AllocationRecovery } from './allocations/saga/allocation-recovery';
+import { AllocationSaga } from './allocations/saga/allocation-saga';
+import { AuthModule } from './auth/auth.module';
+import { Streams } from './commands/streams';
+import { IDEMPOTENCY_KEYS, MongoIdempotencyKeys } from './idempotency/idempotency-keys';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PostNeedHandler } from './needs/post-need/post-need.handler';
+import { PostNeedHttpController } from './needs/post-need/post-need.http.controller';
+import { ReviseNeedHandler } from './needs/revise-need/revise-need.handler';
+import { ReviseNeedHttpController } from './needs/revise-need/revise-need.http.controller';
+import { WithdrawNeedHandler } from './needs/withdraw-need/withdraw-need.handler';
+import { WithdrawNeedHttpController } from './needs/withdraw-need/withdraw-need.http.controller';
+import { RegisterParticipantHandler } from './participants/register-participant/register-participant.handler';
+import { RegisterParticipantHttpController } from './participants/register-participant/register-participant.http.controller';
+import { RevisePledgeHandler } from './pledges/revise-pledge/revise-pledge.handler';
+import { RevisePledgeHttpController } from './pledges/revise-pledge/revise-pledge.http.controller';
+import { SubmitPledgeHandler } from './pledges/submit-pledge/submit-pledge.handler';
+import { SubmitPledgeHttpController } from './pledges/submit-pledge/submit-pledge.http.controller';
+import { WithdrawPledgeHandler } from './pledges/withdraw-pledge/withdraw-pledge.handler';
+import { WithdrawPledgeHttpController } from './pledges/withdraw-pledge/withdraw-pledge.http.controller';
+import { ProblemFilter } from './problems/problem.filter';
+import { requestValidationPipe } from './problems/validation';
+
+/**
+ * The write side of the api: one controller and one handler per use case, routed by the CommandBus. Needs an
+ * EVENT_STORE and MONGO_DB in scope (EventStoreModule and PlatformModule in the app; fakes in unit tests).
+ */
+@Module({
+  imports: [CqrsModule.forRoot(), AuthModule],
+  controllers: [
+    RegisterParticipantHttpController,
+    PostNeedHttpController,
+    ReviseNeedHttpController,
+    WithdrawNeedHttpController,
+    SubmitPledgeHttpController,
+    RevisePledgeHttpController,
+    WithdrawPledgeHttpController,
+    RequestAllocationHttpController,
+    AcceptAllocationHttpController,
+    DeclineAllocationHttpController,
+    CancelAllocationHttpController,
+    RecordDeliveryHttpController,
+    ConfirmDeliveryHttpController,
+    DisputeDeliveryHttpController,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: requestValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: IDEMPOTENCY_KEYS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoIdempotencyKeys(db) },
+    { provide: ALLOCATION_INTENTS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoAllocationIntents(db) },
+    Streams,
+    AllocationSaga,
+    AllocationChanges,
+    AllocationRecovery,
+    RegisterParticipantHandler,
+    PostNeedHandler,
+    ReviseNeedHandler,
+    WithdrawNeedHandler,
+    SubmitPledgeHandler,
+    RevisePledgeHandler,
+    WithdrawPledgeHandler,
+    RequestAllocationHandler,
+    AcceptAllocationHandler,
+    DeclineAllocationHandler,
+    CancelAllocationHandler,
+    RecordDeliveryHandler,
+    ConfirmDeliveryHandler,
+    DisputeDeliveryHandler,
+  ],
+})
+export class CommandsModule {}

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** What every command answers: the record's id, its stream's new version and a token for read-your-writes. */
+export class CommandAnswer {
+  @ApiProperty({ example: '0194f5a2-7c1e-7b3a-9d2f-1a2b3c4d5e6f' })
+  id!: string;
+
+  @ApiProperty({ example: 3, description: "The record's stream version after this command" })
+  version!: number;
+
+  @ApiPropertyOptional({ example: 'open', description: "The record's status after this command" })
+  status?: string;
+
+  @ApiProperty({
+    example: 'bmVlZDpuZWVkLTAxOTRmNWEyOjM',
+    description: 'Send as X-Consistent-With on a query to read this write',
+  })
+  consistencyToken!: string;
+}

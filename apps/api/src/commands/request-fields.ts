@@ -1,0 +1,52 @@
+import { isCurrency } from '@cm/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNumber, IsPositive, IsString, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+
+/** ISO 3166-1 alpha-3 for a state, an upper-case slug for an organisation (EU, UNMAS, ICRC). */
+export const participantIdPattern = /^[A-Z][A-Z0-9_-]{1,31}$/;
+export const participantIdMessage = 'must be an ISO 3166-1 alpha-3 code (LAO) or an upper-case organisation id (EU)';
+export const categoryPattern = /^[a-z][a-z0-9_]{0,63}$/;
+export const recordIdPattern = /^[A-Za-z0-9-]{1,100}$/;
+export const isoDatePattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?$/;
+export const isoDateMessage = 'must be an ISO 8601 date (2027-12-31) or a UTC time (2027-12-31T10:00:00Z)';
+const unitPattern = /^([A-Z]{3}|[a-z][a-z_]{0,31})$/;
+
+/** An ISO 4217 code the reference table knows, or a lower-case unit word. */
+export function IsUnit(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isUnit',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && unitPattern.test(value) && (!/^[A-Z]/.test(value) || isCurrency(value)),
+        defaultMessage: () => 'must be a known ISO 4217 currency (EUR) or a lower-case unit word (items, expert_days)',
+      },
+    },
+    options,
+  );
+}
+
+export const IsPositiveAmount = (): PropertyDecorator => (target, key) => {
+  IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: 'must be a JSON number' })(
+    target,
+    key,
+  );
+  IsPositive({ message: 'must be greater than zero' })(target, key);
+};
+
+export class QuantityRequest {
+  @ApiProperty({ example: 250000, description: "A JSON number with at most the unit's minor-unit decimals" })
+  @IsPositiveAmount()
+  amount!: number;
+
+  @ApiProperty({ example: 'USD', description: 'ISO 4217 code for money, a lower-case unit word otherwise' })
+  @IsString()
+  @IsUnit()
+  unit!: string;
+}
+
+export const IsParticipantId = (): PropertyDecorator =>
+  Matches(participantIdPattern, { message: participantIdMessage });
+export const IsIsoDate = (): PropertyDecorator => Matches(isoDatePattern, { message: isoDateMessage });
+export const IsCategory = (): PropertyDecorator =>
+  Matches(categoryPattern, { message: 'must be a lower-case tag such as metal_detectors' });

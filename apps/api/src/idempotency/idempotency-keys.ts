@@ -1,0 +1,56 @@
+import { Db, MongoServerError } from 'mongodb';
+
+/**
+ * One Idempotency-Key as used by one caller on one route. Looked up only by `_id` (FerretDB indexes nothing else).
+ * `status`/`body` are set once the first request has its answer.
+ */
+export interface IdempotencyRecord {
+  _id: string;
+  requestHash: string;
+  state: 'in_progress' | 'completed';
+  createdAt: Date;
+  status?: number;
+  body?: unknown;
+  contentType?: string;
+}
+
+export type ClaimResult = { claimed: true; record: IdempotencyRecord } | { claimed: false; record: IdempotencyRecord };
+
+export interface IdempotencyKeyStore {
+  /** Inserts the record unless one with its `_id` exists, which is then returned. */
+  claim(record: IdempotencyRecord): Promise<ClaimResult>;
+  complete(id: string, answer: { status: number; body: unknown; contentType: string }): Promise<void>;
+  /** Forgets a key whose request failed for a reason a retry may not meet again (5xx, version conflict). */
+  release(id: string): Promise<void>;
+}
+
+export const IDEMPOTENCY_KEYS = Symbol('IDEMPOTENCY_KEYS');
+
+export class MongoIdempotencyKeys implements IdempotencyKeyStore {
+  private readonly collection;
+
+  constructor(db: Db) {
+    this.collection = db.collection<IdempotencyRecord>('idempotency_keys');
+  }
+
+  async claim(record: IdempotencyRecord): Promise<ClaimResult> {
+    try {
+      await this.collection.insertOne(record);
+      return { claimed: true, record };
+    } catch (error) {
+      if (!(error instanceof MongoServerError) || error.code !== 11000) throw error;
+      const existing = await this.collection.findOne({ _id: record._id });
+      // Released between our insert and our read: the key is free again.
+      if (!existing) return this.claim(record);
+      return { claimed: false, record: existing };
+    }
+  }
+
+  async complete(id: string, answer: { status: number; body: unknown; contentType: string }): Promise<void> {
+    await this.collection.updateOne({ _id: id }, { $set: { state: 'completed', ...answer } });
+  }
+
+  async release(id: string): Promise<void> {
+    await this.collection.deleteOne({ _id: id });
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CommandAnswer } from '../../commands/command-answer';
+import { CommandContext, CommandContextOf } from '../../commands/command-context';
+import { CommandRoute } from '../../commands/command-route';
+import { IfMatchHeader, versionOfIfMatch } from '../../commands/if-match';
+import { RecordIdPipe } from '../../commands/record-id.pipe';
+import { ReviseNeedCommand } from './revise-need.command';
+import { ReviseNeedRequest } from './revise-need.request.dto';
+
+@ApiTags('needs')
+@Controller('needs')
+export class ReviseNeedHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Patch(':id')
+  @CommandRoute({
+    summary: 'Revise quantity, priority, neededBy or description of a need',
+    roles: ['affected_state', 'coordinator'],
+    failures: 'BELOW_ALLOCATED, NEED_NOT_OPEN',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version last read; 412 if it changed since' })
+  revise(
+    @Param('id', RecordIdPipe) needId: string,
+    @Body() request: ReviseNeedRequest,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @CommandContextOf() context: CommandContext,
+  ): Promise<CommandAnswer> {
+    return this.commandBus.execute(new ReviseNeedCommand(needId, request, context, versionOfIfMatch(ifMatch)));
+  }
+}

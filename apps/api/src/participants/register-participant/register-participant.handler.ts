@@ -1,0 +1,26 @@
+import { participantDecider, participantStreamType } from '@cm/domain';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandAnswer } from '../../commands/command-answer';
+import { metadataOf } from '../../commands/command-context';
+import { Streams, tokenOf } from '../../commands/streams';
+import { RegisterParticipantCommand } from './register-participant.command';
+
+@CommandHandler(RegisterParticipantCommand)
+export class RegisterParticipantHandler implements ICommandHandler<RegisterParticipantCommand, CommandAnswer> {
+  constructor(private readonly streams: Streams) {}
+
+  async execute({ request, context }: RegisterParticipantCommand): Promise<CommandAnswer> {
+    const { version } = await this.streams.execute({
+      streamType: participantStreamType,
+      id: request.id,
+      decider: participantDecider,
+      command: {
+        type: 'RegisterParticipant',
+        data: { ...request },
+        metadata: { actor: context.actor, now: context.now },
+      },
+      metadata: metadataOf(context),
+    });
+    return { id: request.id, version, consistencyToken: tokenOf(participantStreamType, request.id, version) };
+  }
+}

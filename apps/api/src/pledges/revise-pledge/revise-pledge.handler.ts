@@ -1,0 +1,32 @@
+import { pledgeDecider, pledgeStreamType } from '@cm/domain';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandAnswer } from '../../commands/command-answer';
+import { metadataOf } from '../../commands/command-context';
+import { Streams, tokenOf } from '../../commands/streams';
+import { RevisePledgeCommand } from './revise-pledge.command';
+
+@CommandHandler(RevisePledgeCommand)
+export class RevisePledgeHandler implements ICommandHandler<RevisePledgeCommand, CommandAnswer> {
+  constructor(private readonly streams: Streams) {}
+
+  async execute({ pledgeId, request, context, expectedVersion }: RevisePledgeCommand): Promise<CommandAnswer> {
+    const { state, version } = await this.streams.execute({
+      streamType: pledgeStreamType,
+      id: pledgeId,
+      decider: pledgeDecider,
+      command: {
+        type: 'RevisePledge',
+        data: { ...request, pledgeId },
+        metadata: { actor: context.actor, now: context.now },
+      },
+      metadata: metadataOf(context),
+      ifMatch: expectedVersion,
+    });
+    return {
+      id: pledgeId,
+      version,
+      status: state?.status,
+      consistencyToken: tokenOf(pledgeStreamType, pledgeId, version),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { pledgeDecider, pledgeStreamType } from '@cm/domain';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandAnswer } from '../../commands/command-answer';
+import { metadataOf, newIdFor } from '../../commands/command-context';
+import { Streams, tokenOf } from '../../commands/streams';
+import { SubmitPledgeCommand } from './submit-pledge.command';
+
+@CommandHandler(SubmitPledgeCommand)
+export class SubmitPledgeHandler implements ICommandHandler<SubmitPledgeCommand, CommandAnswer> {
+  constructor(private readonly streams: Streams) {}
+
+  async execute({ request, context }: SubmitPledgeCommand): Promise<CommandAnswer> {
+    const pledgeId = newIdFor(context, 'pledge');
+    const { state, version } = await this.streams.execute({
+      streamType: pledgeStreamType,
+      id: pledgeId,
+      decider: pledgeDecider,
+      command: {
+        type: 'SubmitPledge',
+        data: { ...request, pledgeId },
+        metadata: { actor: context.actor, now: context.now },
+      },
+      metadata: metadataOf(context),
+    });
+    return {
+      id: pledgeId,
+      version,
+      status: state?.status,
+      consistencyToken: tokenOf(pledgeStreamType, pledgeId, version),
+    };
+  }
+}

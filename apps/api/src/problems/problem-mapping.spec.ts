@@ -1,0 +1,54 @@
+import { NotFoundException } from '@nestjs/common';
+import { DomainError, domainErrorCodes } from '@cm/domain';
+import { VersionConflictError } from '@cm/event-store';
+import { MongoNetworkError } from 'mongodb';
+import { domainErrorStatus, problemOf } from './problem-mapping';
+
+describe('problemOf', () => {
+  it('maps every domain error code to a status', () => {
+    for (const code of domainErrorCodes) expect(domainErrorStatus[code]).toBeGreaterThanOrEqual(400);
+  });
+
+  it.each([
+    ['OVER_ALLOCATION', 422],
+    ['INCOMPATIBLE', 422],
+    ['PLEDGE_NOT_OPEN', 422],
+    ['NEED_NOT_OPEN', 422],
+    ['BELOW_ALLOCATED', 422],
+    ['OVER_DELIVERY', 422],
+    ['INVALID_TRANSITION', 422],
+    ['NOT_FOUND', 404],
+    ['FORBIDDEN_PARTICIPANT', 403],
+    ['ALREADY_EXISTS', 409],
+  ] as const)('%s → %i with the code', (code, status) => {
+    expect(problemOf(new DomainError(code, 'why')).body).toMatchObject({ status, code, detail: 'why' });
+  });
+
+  it.each([
+    'INVALID_AMOUNT',
+    'UNKNOWN_CURRENCY',
+    'INVALID_UNIT',
+    'INVALID_DATE',
+    'DATE_IN_FUTURE',
+    'INVALID_FIELD',
+  ] as const)('%s → 400 naming the field', (code) => {
+    expect(problemOf(new DomainError(code, 'bad', 'quantity.amount')).body).toMatchObject({
+      status: 400,
+      code,
+      errors: [{ field: 'quantity.amount', message: 'bad' }],
+    });
+  });
+
+  it('maps a version conflict to 409, an unreachable database to 503, anything else to 500 without internals', () => {
+    expect(problemOf(new VersionConflictError('need-1', 3, 4)).body).toMatchObject({
+      status: 409,
+      code: 'VERSION_CONFLICT',
+    });
+    const outage = new MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017');
+    expect(problemOf(outage).body).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
+    const internal = problemOf(new TypeError('cannot read secret of undefined')).body;
+    expect(internal).toMatchObject({ status: 500, code: 'INTERNAL' });
+    expect(JSON.stringify(internal)).not.toContain('secret');
+    expect(problemOf(new NotFoundException()).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+});

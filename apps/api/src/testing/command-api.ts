@@ -1,0 +1,79 @@
+import { Global, INestApplication, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Role } from '@cm/domain';
+import { EVENT_STORE } from '@cm/event-store';
+import { APP_CONFIG, loadConfig, MONGO_DB } from '@cm/platform';
+import { ALLOCATION_INTENTS } from '../allocations/saga/allocation-intents';
+import { signToken } from '../auth/development-token';
+import { CommandsModule } from '../commands.module';
+import { IDEMPOTENCY_KEYS } from '../idempotency/idempotency-keys';
+import { InMemoryEventStore } from './in-memory-event-store';
+import { InMemoryAllocationIntents, InMemoryIdempotencyKeys } from './in-memory-keys';
+
+/** For unit tests only: the command api over HTTP on a random port, with in-memory store, keys and intents. */
+export interface CommandApi {
+  app: INestApplication;
+  store: InMemoryEventStore;
+  keys: InMemoryIdempotencyKeys;
+  intents: InMemoryAllocationIntents;
+  send(
+    method: string,
+    path: string,
+    options?: { as?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: Record<string, unknown>; contentType: string | null }>;
+  close(): Promise<void>;
+}
+
+export const tokenFor = (role: Role, participant?: string, expires = '1h') =>
+  signToken({ role, ...(participant && { participant }), expires });
+
+export async function startCommandApi(): Promise<CommandApi> {
+  const store = new InMemoryEventStore();
+  const keys = new InMemoryIdempotencyKeys();
+  const intents = new InMemoryAllocationIntents();
+
+  @Global()
+  @Module({
+    providers: [
+      { provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test' }, 0) },
+      { provide: EVENT_STORE, useValue: store },
+      { provide: MONGO_DB, useValue: {} },
+    ],
+    exports: [APP_CONFIG, EVENT_STORE, MONGO_DB],
+  })
+  class FakeInfrastructure {}
+
+  const moduleRef = await Test.createTestingModule({ imports: [FakeInfrastructure, CommandsModule] })
+    .overrideProvider(IDEMPOTENCY_KEYS)
+    .useValue(keys)
+    .overrideProvider(ALLOCATION_INTENTS)
+    .useValue(intents)
+    .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} })
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+
+  return {
+    app,
+    store,
+    keys,
+    intents,
+    async send(method, path, options = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+      if (options.as) headers.authorization = `Bearer ${options.as}`;
+      const response = await fetch(`${url.replace('[::1]', '127.0.0.1')}${path}`, {
+        method,
+        headers,
+        ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+        contentType: response.headers.get('content-type'),
+      };
+    },
+    close: () => app.close(),
+  };
+}
