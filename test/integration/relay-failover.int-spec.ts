@@ -3,7 +3,7 @@ import { Db, MongoClient } from 'mongodb';
 import { topicFor } from '@cm/messaging';
 import { appendNeedEvents, assertStreamOrder, collectTopic, ReceivedLog, storeFor } from '../support/event-log';
 import { freePort, startApp, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName } from '../support/servers';
+import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName, withAdmin } from '../support/servers';
 
 /** The relay as it runs in production: separate processes, killed with SIGKILL, two at once. */
 describe('relay processes under failure', () => {
@@ -50,7 +50,8 @@ describe('relay processes under failure', () => {
     const env = relayEnv(db, prefix, { RELAY_BATCH_SIZE: '25', RELAY_LEASE_TTL_MS: '3000' });
     let { relay } = await startRelay(env);
     await waitFor(
-      async () => (await kafka.admin().listTopics()).includes(topicFor('need', prefix)) || undefined,
+      async () =>
+        (await withAdmin(kafka, (admin) => admin.listTopics())).includes(topicFor('need', prefix)) || undefined,
       'topics',
     );
     const log: ReceivedLog = await collectTopic(kafka, topicFor('need', prefix));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 
 /**
@@ -19,4 +19,15 @@ export function testKafka(clientId = uniqueName('client')): Kafka {
 
 export async function testMongo(): Promise<MongoClient> {
   return new MongoClient(mongodbUri, { serverSelectionTimeoutMS: 5_000, retryWrites: false }).connect();
+}
+
+/** Asks the broker for its metadata with a short-lived admin client (disconnected, so no handle stays open). */
+export async function withAdmin<T>(kafka: Kafka, use: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
 }

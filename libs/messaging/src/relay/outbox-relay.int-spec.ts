@@ -6,7 +6,7 @@ import { Db, MongoClient } from 'mongodb';
 import { Registry } from 'prom-client';
 import { appendNeedEvents, assertStreamOrder, collectTopic, storeFor } from '../../../../test/support/event-log';
 import { freePort, RunningProcess, startKafka, waitFor } from '../../../../test/support/processes';
-import { testMongo, uniqueName } from '../../../../test/support/servers';
+import { testMongo, uniqueName, withAdmin } from '../../../../test/support/servers';
 import { ensureEventTopics } from '../topic-provisioner';
 import { topicFor } from '../topics';
 import { Lease } from './lease';
@@ -31,7 +31,7 @@ describe('the outbox relay when Kafka is down', () => {
     broker = await startKafka(dataDir, port, controllerPort);
     kafka = new Kafka({ brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING, retry: { retries: 3 } });
     await waitFor(
-      async () => (await kafka.admin().describeCluster()).brokers,
+      async () => (await withAdmin(kafka, (admin) => admin.describeCluster())).brokers,
       'the private broker',
       60_000,
       broker.output,
@@ -75,7 +75,7 @@ describe('the outbox relay when Kafka is down', () => {
 
     broker = await startKafka(dataDir, port, controllerPort);
     await waitFor(
-      async () => (await kafka.admin().describeCluster()).brokers,
+      async () => (await withAdmin(kafka, (admin) => admin.describeCluster())).brokers,
       'the restarted broker',
       60_000,
       broker.output,
