@@ -3,17 +3,17 @@ module.exports = {
   forbidden: [
     {
       name: 'pure-domain-and-matching',
-      comment: 'The domain and the matching optimiser are pure: no framework, database or broker.',
+      comment: 'The domain, the matching optimiser and report builders are pure: no framework, database or broker.',
       severity: 'error',
-      from: { path: '^libs/(domain|matching)/' },
+      from: { path: '^libs/(domain|matching|reporting)/' },
       to: { path: '(^|/)node_modules/(@nestjs/|mongodb|kafkajs)' },
     },
     {
       name: 'pure-libs-stay-pure',
       comment: 'Pure libs depend only on other pure libs.',
       severity: 'error',
-      from: { path: '^libs/(domain|matching)/' },
-      to: { path: '^libs/(?!domain/|matching/)' },
+      from: { path: '^libs/(domain|matching|reporting)/' },
+      to: { path: '^libs/(?!domain/|matching/|reporting/)' },
     },
     {
       name: 'apps-are-independent',

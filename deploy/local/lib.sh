@@ -78,6 +78,18 @@ ensure_ferretdb() {
   rm -rf "$work"
 }
 
+# The IATI export test validates against the official XSD with xmllint (Debian: libxml2-utils).
+ensure_xmllint() {
+  command -v xmllint >/dev/null 2>&1 && return 0
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    say "installing xmllint (apt-get install libxml2-utils)…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null) ||
+      die "could not install libxml2-utils"
+  else
+    die "xmllint is missing: install libxml2-utils (Debian/Ubuntu) or libxml2 (other systems)"
+  fi
+}
+
 provision() {
   ensure_node_modules
   ensure_kafka

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { eventRegistrations } from '@cm/domain';
 import { EventStoreModule } from '@cm/event-store';
 import { PlatformModule } from '@cm/platform';
+import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands.module';
 
 @Module({
@@ -9,6 +10,7 @@ import { CommandsModule } from './commands.module';
     PlatformModule.forApp({ name: 'api', defaultPort: 3000 }),
     EventStoreModule.forRoot({ registrations: eventRegistrations }),
     CommandsModule,
+    AuditModule,
   ],
 })
 export class ApiModule {}

@@ -1,0 +1,52 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Problem } from '../problems/problem';
+
+export const defaultPageSize = 100;
+export const maxPageSize = 1000;
+
+export class StreamEventsQuery {
+  @ApiPropertyOptional({ description: 'The `next` of the previous page: events after that version', example: '100' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: 'must be the next cursor of a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: maxPageSize, default: defaultPageSize })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(maxPageSize)
+  limit?: number;
+}
+
+const isoTime = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export class StreamStateQuery {
+  @ApiProperty({
+    description:
+      'An ISO 8601 time (2026-03-01T10:00:00Z, or with an offset); a bare date means the end of that UTC day',
+    example: '2026-03-01T10:00:00Z',
+  })
+  @Matches(isoTime, { message: 'must be an ISO 8601 time such as 2026-03-01T10:00:00Z or a date 2026-03-01' })
+  at!: string;
+}
+
+/** The instant `at` names; a bare date is the state as it stood at the close of that day (UTC). */
+export function instantOf(at: string): Date {
+  const match = isoTime.exec(at);
+  const text = match && !match[2] ? `${at}T23:59:59.999Z` : at;
+  const instant = new Date(text);
+  // Date also accepts 2026-02-31 (as 3 March): the calendar date must survive the round trip.
+  if (!match || Number.isNaN(instant.getTime()) || !sameCalendarDate(match[1], text, instant)) {
+    throw Problem.validation([{ field: 'at', message: `${at} is not a valid time` }]);
+  }
+  return instant;
+}
+
+function sameCalendarDate(date: string, text: string, instant: Date): boolean {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return new Date(instant.getTime() + minutes * 60_000).toISOString().slice(0, 10) === date;
+}

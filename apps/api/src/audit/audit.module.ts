@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditStreamsHttpController } from './audit-streams.http.controller';
+import { AuditStreams } from './audit-streams';
+
+/**
+ * Audit reads straight from the event store (EVENT_STORE, global in the app): one stream's history, its state at a
+ * past time and its hash chain. Authentication and problem+json come from the app-wide guard and filter.
+ */
+@Module({
+  controllers: [AuditStreamsHttpController],
+  providers: [AuditStreams],
+})
+export class AuditModule {}

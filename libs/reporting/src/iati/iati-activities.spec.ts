@@ -1,0 +1,222 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { iatiActivitiesXml } from './iati-activities';
+import { IatiActivitiesInput } from './iati-input';
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+const schema = join(repoRoot, '..', 'shared', 'iati', 'iati-activities-schema.xsd');
+
+/** Runs xmllint against the official IATI 2.03 activities schema; CI installs it with the Debian libxml2-utils. */
+function validate(xml: string): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'iati-'));
+  try {
+    const file = join(dir, 'activities.xml');
+    writeFileSync(file, xml);
+    const run = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
+    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const norway = { id: 'NOR', name: 'Norway & "friends" <MFA>', kind: 'state' as const, iatiRef: 'XM-DAC-8' };
+const money = (amount: string, unit: string) => ({ amount, unit });
+
+/** Norway: pledges in EUR, NOK, JPY and a material one; allocations to two States and an organisation. */
+const input: IatiActivitiesInput = {
+  donor: norway,
+  generatedAt: '2026-03-01T12:00:00.000Z',
+  recipients: [
+    { id: 'LAO', name: 'Lao PDR', kind: 'state' },
+    { id: 'VNM', name: 'Viet Nam', kind: 'state' },
+    { id: 'UNMAS', name: 'UN Mine Action Service', kind: 'organization', iatiRef: 'XI-IATI-UNMAS' },
+  ],
+  pledges: [
+    {
+      id: 'p-eur',
+      assistanceType: 'financial',
+      pillars: ['clearance', 'risk_education'],
+      quantity: money('1000000.00', 'EUR'),
+      pledgedOn: '2024-11-15',
+      submittedAt: '2026-02-01T09:00:00Z',
+      validUntil: '2027-12-31',
+      conditions: 'Report quarterly; no overheads > 7% \u0007',
+      status: 'partially_allocated',
+    },
+    {
+      id: 'p-nok',
+      assistanceType: 'financial',
+      pillars: ['victim_assistance'],
+      quantity: money('2500000.50', 'NOK'),
+      recipientId: 'LAO',
+      submittedAt: '2025-06-30T23:30:00Z',
+      status: 'open',
+    },
+    {
+      id: 'p-jpy',
+      assistanceType: 'financial',
+      pillars: ['capacity_building'],
+      quantity: money('30000000', 'JPY'),
+      pledgedOn: '2023-04-01',
+      submittedAt: '2025-01-10T08:00:00Z',
+      status: 'fulfilled',
+    },
+    {
+      id: 'p-detectors',
+      assistanceType: 'material',
+      pillars: ['clearance'],
+      category: 'metal_detectors',
+      quantity: money('40.00', 'items'),
+      submittedAt: '2025-01-10T08:00:00Z',
+      status: 'open',
+    },
+  ],
+  allocations: [
+    {
+      id: 'a-lao',
+      pledgeId: 'p-eur',
+      needId: 'n-lao',
+      recipientId: 'LAO',
+      amount: money('0.10', 'EUR'),
+      committedOn: '2025-02-01',
+      requestedAt: '2026-02-02T10:00:00Z',
+      status: 'partially_delivered',
+    },
+    {
+      id: 'a-vnm',
+      pledgeId: 'p-eur',
+      needId: 'n-vnm',
+      recipientId: 'VNM',
+      amount: money('0.20', 'EUR'),
+      requestedAt: '2026-02-03T10:00:00Z',
+      status: 'accepted',
+    },
+    {
+      id: 'a-unmas',
+      pledgeId: 'p-eur',
+      needId: 'n-unmas',
+      recipientId: 'UNMAS',
+      amount: money('500.00', 'EUR'),
+      requestedAt: '2026-02-04T10:00:00Z',
+      status: 'completed',
+    },
+    {
+      id: 'a-declined',
+      pledgeId: 'p-eur',
+      needId: 'n-x',
+      recipientId: 'LAO',
+      amount: money('99.00', 'EUR'),
+      requestedAt: '2026-02-05T10:00:00Z',
+      status: 'declined',
+    },
+    {
+      id: 'a-jpy',
+      pledgeId: 'p-jpy',
+      needId: 'n-jpy',
+      recipientId: 'VNM',
+      amount: money('30000000', 'JPY'),
+      committedOn: '2023-05-01',
+      requestedAt: '2025-01-11T08:00:00Z',
+      status: 'completed',
+    },
+  ],
+  deliveries: [
+    { id: 'd-1', allocationId: 'a-lao', amount: money('0.05', 'EUR'), deliveredOn: '2025-03-01', reference: 'TX<1>' },
+    { id: 'd-2', allocationId: 'a-unmas', amount: money('500.00', 'EUR'), deliveredOn: '2025-04-01' },
+    { id: 'd-3', allocationId: 'a-jpy', amount: money('30000000', 'JPY'), deliveredOn: '2023-06-01' },
+  ],
+};
+
+const activityOf = (xml: string, pledgeId: string): string =>
+  new RegExp(
+    `<iati-activity [^>]*>\\s*<iati-identifier>XM-DAC-8-${pledgeId}</iati-identifier>[\\s\\S]*?</iati-activity>`,
+  ).exec(xml)?.[0] ?? '';
+const transactionsOf = (activity: string) =>
+  [
+    ...activity.matchAll(
+      /<transaction-type code="(\d+)"\/>\s*<transaction-date iso-date="([^"]+)"\/>\s*<value currency="([A-Z]{3})" value-date="([^"]+)">([^<]+)</g,
+    ),
+  ].map(([, type, date, currency, valueDate, value]) => ({ type, date, currency, valueDate, value }));
+
+describe('iatiActivitiesXml', () => {
+  beforeAll(() => {
+    const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
+    if (probe.error) {
+      throw new Error(
+        'xmllint is missing: install the Debian package libxml2-utils (apt-get install -y libxml2-utils)',
+      );
+    }
+    if (!existsSync(schema)) throw new Error(`the IATI 2.03 schema is not at ${schema} (shared/iati beside the repo)`);
+  });
+
+  const xml = iatiActivitiesXml(input);
+
+  it('validates against the official IATI 2.03 activities schema', () => {
+    const result = validate(xml);
+    expect(result.output).toMatch(/validates/);
+    expect(result.ok).toBe(true);
+  });
+
+  it('is checked for real: a document missing its reporting-org does not validate', () => {
+    const broken = xml.replace(/<reporting-org[\s\S]*?<\/reporting-org>/, '');
+    expect(validate(broken).ok).toBe(false);
+  });
+
+  it('writes one activity per money pledge, identified by the reporting org and the pledge id', () => {
+    expect([...xml.matchAll(/<iati-identifier>([^<]+)</g)].map(([, id]) => id)).toEqual([
+      'XM-DAC-8-p-eur',
+      'XM-DAC-8-p-nok',
+      'XM-DAC-8-p-jpy',
+    ]);
+    expect(xml).toContain('<iati-activities version="2.03" generated-datetime="2026-03-01T12:00:00.000Z">');
+    expect(xml).toContain('<sector vocabulary="1" code="15250" percentage="100"/>');
+  });
+
+  it('writes the pledge (12), firm allocations (2) and confirmed deliveries (3) at their effective dates', () => {
+    expect(transactionsOf(activityOf(xml, 'p-eur'))).toEqual([
+      { type: '12', date: '2024-11-15', currency: 'EUR', valueDate: '2024-11-15', value: '1000000.00' },
+      { type: '2', date: '2025-02-01', currency: 'EUR', valueDate: '2025-02-01', value: '0.10' },
+      { type: '3', date: '2025-03-01', currency: 'EUR', valueDate: '2025-03-01', value: '0.05' },
+      { type: '3', date: '2025-04-01', currency: 'EUR', valueDate: '2025-04-01', value: '500.00' },
+      { type: '2', date: '2026-02-03', currency: 'EUR', valueDate: '2026-02-03', value: '0.20' },
+      { type: '2', date: '2026-02-04', currency: 'EUR', valueDate: '2026-02-04', value: '500.00' },
+    ]);
+    expect(transactionsOf(activityOf(xml, 'p-nok'))).toEqual([
+      { type: '12', date: '2025-06-30', currency: 'NOK', valueDate: '2025-06-30', value: '2500000.50' },
+    ]);
+    expect(
+      transactionsOf(activityOf(xml, 'p-jpy')).map(({ type, value, currency }) => [type, value, currency]),
+    ).toEqual([
+      ['12', '30000000', 'JPY'],
+      ['2', '30000000', 'JPY'],
+      ['3', '30000000', 'JPY'],
+    ]);
+  });
+
+  it('names recipient countries in alpha-2 with exact shares adding up to 100, and receivers by name', () => {
+    // LAO 0.10 and VNM 0.20 of the committed money; UNMAS is an organisation, not a country.
+    expect(activityOf(xml, 'p-eur')).toContain('<recipient-country code="LA" percentage="33.33"/>');
+    expect(activityOf(xml, 'p-eur')).toContain('<recipient-country code="VN" percentage="66.67"/>');
+    expect(activityOf(xml, 'p-nok')).toContain('<recipient-country code="LA" percentage="100.00"/>');
+    expect(activityOf(xml, 'p-eur')).toContain('<receiver-org ref="XI-IATI-UNMAS" type="40">');
+    expect(activityOf(xml, 'p-eur')).toMatch(/<receiver-org type="10">\s*<narrative>Lao PDR<\/narrative>/);
+  });
+
+  it('escapes text and attributes and drops characters XML cannot carry', () => {
+    expect(xml).toContain('<narrative>Norway &amp; "friends" &lt;MFA&gt;</narrative>');
+    expect(xml).toContain('no overheads &gt; 7% .');
+    expect(xml).toContain('(TX&lt;1&gt;)');
+    expect(xml).not.toContain('\u0007');
+    const quoted = iatiActivitiesXml({ ...input, donor: { ...norway, iatiRef: `XM-"DAC"-'8'` } });
+    expect(quoted).toContain('ref="XM-&quot;DAC&quot;-&apos;8&apos;"');
+    expect(validate(quoted).ok).toBe(true);
+  });
+
+  it('leaves out material pledges and writes a valid empty-handed activity for a pledge with nothing allocated', () => {
+    expect(xml).not.toContain('p-detectors');
+    const lone = iatiActivitiesXml({ ...input, pledges: [input.pledges[1]], allocations: [], deliveries: [] });
+    expect(validate(lone).ok).toBe(true);
+  });
+});
