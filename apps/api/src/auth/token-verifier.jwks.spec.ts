@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, Server } from 'node:http';
-import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
 import { loadConfig } from '@cm/platform';
 import { authSettingsOf } from './auth-settings';
 import { TokenVerifier } from './token-verifier';
@@ -9,13 +9,13 @@ import { TokenVerifier } from './token-verifier';
 describe('TokenVerifier with AUTH_JWKS_URL', () => {
   let server: Server;
   let jwksUrl: string;
-  let privateKey: CryptoKey;
-  let strangerKey: CryptoKey;
+  let privateKey: KeyLike;
+  let strangerKey: KeyLike;
 
   beforeAll(async () => {
     const published = await generateKeyPair('RS256');
-    privateKey = published.privateKey as CryptoKey;
-    strangerKey = (await generateKeyPair('RS256')).privateKey as CryptoKey;
+    privateKey = published.privateKey;
+    strangerKey = (await generateKeyPair('RS256')).privateKey;
     const jwk: JWK = { ...(await exportJWK(published.publicKey)), kid: 'idp-key-1', alg: 'RS256', use: 'sig' };
     server = createServer((_, response) => {
       response.setHeader('content-type', 'application/json');
@@ -28,7 +28,7 @@ describe('TokenVerifier with AUTH_JWKS_URL', () => {
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const sign = (key: CryptoKey, claims: Record<string, unknown>) =>
+  const sign = (key: KeyLike, claims: Record<string, unknown>) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' })
       .setSubject('ministry-user-7')
