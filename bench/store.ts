@@ -17,12 +17,16 @@ const mongodbUri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const payload = { title: 'x'.repeat(700), quantity: { amount: '1000.00', unit: 'USD' } };
 
+/** Aggregates here live for tens of events, so each writer appends streams of 20 single-event commands in turn. */
+const EVENTS_PER_STREAM = 20;
+
 async function appendRate(store: MongoEventStore, writers: number, perWriter: number, tag: string): Promise<number> {
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
-      const streamId = `need-${tag}-${writer}`;
-      for (let version = 0; version < perWriter; version++) {
+      for (let n = 0; n < perWriter; n++) {
+        const streamId = `need-${tag}-${writer}-${Math.floor(n / EVENTS_PER_STREAM)}`;
+        const version = n % EVENTS_PER_STREAM;
         await store.append(
           streamId,
           'need',

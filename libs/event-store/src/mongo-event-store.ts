@@ -49,7 +49,10 @@ export class MongoEventStore implements EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const registrations = events.map((event) => this.registry.registrationFor(event.type, streamType));
 
-    let head = await this.heads.read(streamId);
+    // The outbox marker must exist before the commit; writing it alongside the head read saves a round trip.
+    const markedAt = Date.now();
+    const [initialHead] = await Promise.all([this.heads.read(streamId), this.markForPublication(streamId, streamType)]);
+    let head = initialHead;
     if (head.streamType && head.streamType !== streamType) {
       throw new Error(`stream ${streamId} is a ${head.streamType} stream, not ${streamType}`);
     }
@@ -79,8 +82,6 @@ export class MongoEventStore implements EventStore {
       recordedAt,
     };
 
-    const markedAt = Date.now();
-    await this.markForPublication(streamId, streamType);
     try {
       await this.collections.commits.insertOne(commit);
     } catch (error) {
