@@ -1,6 +1,7 @@
 export { AppliedVersion, alreadyApplied, SourceEvent, withApplied } from './consumer/applied-versions';
 export { ConsumerMetrics } from './consumer/consumer-metrics';
 export {
+  BatchHandler,
   ConsumedMessage,
   ConsumerRunner,
   ConsumerRunnerOptions,

@@ -119,4 +119,39 @@ describe('the consumer runner on the real broker', () => {
     expect(seen).toEqual(['good-1']);
     expect(resumed).toEqual(['poison', 'good-2']);
   });
+
+  it('applies batches whole, and replays a failing batch one by one so only the poison is dead-lettered', async () => {
+    const groupId = uniqueName('batch');
+    const batches: string[][] = [];
+    const single: string[] = [];
+    const runner = new ConsumerRunner(kafka, {
+      groupId,
+      topics: [topic],
+      maxAttempts: 2,
+      initialBackoffMs: 10,
+      metrics: new ConsumerMetrics(new Registry()),
+      handleBatch: async (messages) => {
+        const values = messages.map((message) => message.value!.toString());
+        if (values.includes('poison')) throw new Error('a poison message in the batch');
+        batches.push(values);
+      },
+      handle: async (message) => {
+        const value = message.value!.toString();
+        if (value === 'poison') throw new Error('cannot project this');
+        single.push(value);
+      },
+    });
+    await runner.start();
+    await waitFor(async () => (single.length + batches.flat().length === 2 ? true : undefined), 'the good messages');
+    await runner.stop();
+    expect([...batches.flat(), ...single].sort()).toEqual(['good-1', 'good-2']);
+    const dlq = kafka.consumer({ groupId: uniqueName('dlq-batch') });
+    const dead: string[] = [];
+    await dlq.connect();
+    await dlq.subscribe({ topic: deadLetterTopic(topic, groupId), fromBeginning: true });
+    await dlq.run({ eachMessage: async ({ message }) => void dead.push(message.value!.toString()) });
+    await waitFor(async () => (dead.length === 1 ? true : undefined), 'the dead letter');
+    await dlq.disconnect();
+    expect(dead).toEqual(['poison']);
+  });
 });

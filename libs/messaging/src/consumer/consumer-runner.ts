@@ -13,11 +13,18 @@ export interface ConsumedMessage {
 }
 
 export type MessageHandler = (message: ConsumedMessage) => Promise<void>;
+/** Applies a run of one partition's messages, in order, as one unit (e.g. one read and one write per document). */
+export type BatchHandler = (messages: ConsumedMessage[]) => Promise<void>;
 
 export interface ConsumerRunnerOptions {
   groupId: string;
   topics: string[];
   handle: MessageHandler;
+  /**
+   * Optional: handles a whole fetched batch at once. If it keeps failing, the batch is replayed message by message
+   * through `handle`, so only the poison message is dead-lettered.
+   */
+  handleBatch?: BatchHandler;
   /** Attempts before a message goes to `<topic>.dlq.<group>` (default 5). */
   maxAttempts?: number;
   initialBackoffMs?: number;
@@ -47,7 +54,8 @@ export class ConsumerRunner {
   private readonly deadLetters: Producer;
   private readonly logger: Logger;
   private readonly metrics: ConsumerMetrics;
-  private readonly settings: Required<Omit<ConsumerRunnerOptions, 'metrics'>>;
+  private readonly settings: Required<Omit<ConsumerRunnerOptions, 'metrics' | 'handleBatch'>> &
+    Pick<ConsumerRunnerOptions, 'handleBatch'>;
 
   constructor(
     private readonly kafka: Kafka,
@@ -94,17 +102,71 @@ export class ConsumerRunner {
     commitOffsetsIfNecessary,
   }: EachBatchPayload): Promise<void> {
     const labels = { group: this.settings.groupId, topic: batch.topic, partition: String(batch.partition) };
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      const done = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
-      if (!done) break; // stopping while retrying: the message stays unresolved and is redelivered later
+    const progressed = (message: KafkaMessage) => {
       resolveOffset(message.offset);
       this.metrics.lag.set(labels, Math.max(0, Number(batch.highWatermark) - Number(message.offset) - 1));
       const caughtUp = Number(batch.highWatermark) - Number(message.offset) <= 1;
       this.metrics.lagSeconds.set(labels, caughtUp ? 0 : Math.max(0, (Date.now() - Number(message.timestamp)) / 1000));
+    };
+    if (this.settings.handleBatch && batch.messages.length > 1 && isRunning() && !isStale()) {
+      const handled = await this.processWhole(batch.topic, batch.partition, batch.messages, heartbeat, isRunning);
+      if (handled) {
+        batch.messages.forEach(progressed);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+        return;
+      }
+      if (!isRunning()) return;
+    }
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      const done = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
+      if (!done) break; // stopping while retrying: the message stays unresolved and is redelivered later
+      progressed(message);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
+  }
+
+  /** The batch handler with retries; false when it kept failing (or a stop came) and messages must go one by one. */
+  private async processWhole(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<boolean> {
+    const consumed = messages.map((message) => this.consumedOf(topic, partition, message));
+    let backoff = this.settings.initialBackoffMs;
+    for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
+      try {
+        await this.settings.handleBatch!(consumed);
+        this.metrics.messages.inc({ group: this.settings.groupId, topic, outcome: 'processed' }, messages.length);
+        return true;
+      } catch (error) {
+        this.metrics.failures.inc({ group: this.settings.groupId, topic });
+        this.logger.warn(
+          `${topic}[${partition}] batch of ${messages.length} attempt ${attempt} failed: ${(error as Error).message}`,
+        );
+        if (!isRunning() || attempt === this.settings.maxAttempts) return false;
+        await sleep(backoff);
+        await heartbeat();
+        backoff = Math.min(backoff * 2, this.settings.maxBackoffMs);
+      }
+    }
+    return false;
+  }
+
+  private consumedOf(topic: string, partition: number, message: KafkaMessage): ConsumedMessage {
+    return {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString() ?? null,
+      value: message.value,
+      headers: headersOf(message.headers),
+      timestamp: message.timestamp,
+    };
   }
 
   /** True when the message is finished with (handled or dead-lettered); false when abandoned because of a stop. */
@@ -115,15 +177,7 @@ export class ConsumerRunner {
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
   ): Promise<boolean> {
-    const consumed: ConsumedMessage = {
-      topic,
-      partition,
-      offset: message.offset,
-      key: message.key?.toString() ?? null,
-      value: message.value,
-      headers: headersOf(message.headers),
-      timestamp: message.timestamp,
-    };
+    const consumed = this.consumedOf(topic, partition, message);
     let backoff = this.settings.initialBackoffMs;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -30,6 +30,8 @@ interface StreamProgress {
   watermark: number;
 }
 
+const WALK_CONCURRENCY = 16;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -93,12 +95,21 @@ export class OutboxRelay {
     this.metrics.outboxStreams.set(markers.length);
     const batch: { marker: OutboxMarkerDocument; events: EventEnvelope[]; reachedEnd: boolean }[] = [];
     let collected = 0;
-    for (const marker of markers.sort((a, b) => a.touchedAt.getTime() - b.touchedAt.getTime())) {
-      if (collected >= this.settings.batchSize) break;
-      if (!this.needsWalk(marker, now)) continue;
-      const walk = await this.walk(marker, this.settings.batchSize - collected, now);
-      batch.push({ marker, ...walk });
-      collected += walk.events.length;
+    const due = markers
+      .sort((a, b) => a.touchedAt.getTime() - b.touchedAt.getTime())
+      .filter((marker) => this.needsWalk(marker, now));
+    // Streams are independent, so their commits are read concurrently, a few streams at a time.
+    for (let start = 0; start < due.length && collected < this.settings.batchSize; start += WALK_CONCURRENCY) {
+      const share = Math.max(1, Math.ceil((this.settings.batchSize - collected) / WALK_CONCURRENCY));
+      const walks = await Promise.all(
+        due
+          .slice(start, start + WALK_CONCURRENCY)
+          .map(async (marker) => ({ marker, ...(await this.walk(marker, share, now)) })),
+      );
+      for (const walk of walks) {
+        batch.push(walk);
+        collected += walk.events.length;
+      }
     }
     const events = batch.flatMap((entry) => entry.events);
     this.metrics.waiting.set(events.length);
@@ -110,21 +121,23 @@ export class OutboxRelay {
       this.metrics.waiting.set(0);
       this.metrics.oldestWaitingSeconds.set(0);
     }
-    for (const { marker, events: sent, reachedEnd } of batch) {
-      const progress = this.progress.get(marker._id)!;
-      if (sent.length > 0) {
-        progress.watermark = sent[sent.length - 1].version;
-        await this.collections.publication.updateOne(
-          { _id: marker._id },
-          { $max: { version: progress.watermark } },
-          { upsert: true },
-        );
-      }
-      if (reachedEnd && now - marker.touchedAt.getTime() > this.settings.markerGraceMs) {
-        await this.collections.outbox.deleteOne({ _id: marker._id, touchedAt: marker.touchedAt });
-        this.progress.delete(marker._id);
-      }
-    }
+    await Promise.all(
+      batch.map(async ({ marker, events: sent, reachedEnd }) => {
+        const progress = this.progress.get(marker._id)!;
+        if (sent.length > 0) {
+          progress.watermark = sent[sent.length - 1].version;
+          await this.collections.publication.updateOne(
+            { _id: marker._id },
+            { $max: { version: progress.watermark } },
+            { upsert: true },
+          );
+        }
+        if (reachedEnd && now - marker.touchedAt.getTime() > this.settings.markerGraceMs) {
+          await this.collections.outbox.deleteOne({ _id: marker._id, touchedAt: marker.touchedAt });
+          this.progress.delete(marker._id);
+        }
+      }),
+    );
     return events.length;
   }
 
