@@ -4,12 +4,14 @@ import { EventStoreModule } from '@cm/event-store';
 import { PlatformModule } from '@cm/platform';
 import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './commands.module';
+import { QueriesModule } from './queries/queries.module';
 
 @Module({
   imports: [
     PlatformModule.forApp({ name: 'api', defaultPort: 3000 }),
     EventStoreModule.forRoot({ registrations: eventRegistrations }),
     CommandsModule,
+    QueriesModule,
     AuditModule,
   ],
 })

@@ -33,6 +33,7 @@ import { WithdrawNeedHandler } from './needs/withdraw-need/withdraw-need.handler
 import { WithdrawNeedHttpController } from './needs/withdraw-need/withdraw-need.http.controller';
 import { RegisterParticipantHandler } from './participants/register-participant/register-participant.handler';
 import { RegisterParticipantHttpController } from './participants/register-participant/register-participant.http.controller';
+import { PledgeExpiry } from './pledges/expire-pledges/pledge-expiry';
 import { RevisePledgeHandler } from './pledges/revise-pledge/revise-pledge.handler';
 import { RevisePledgeHttpController } from './pledges/revise-pledge/revise-pledge.http.controller';
 import { SubmitPledgeHandler } from './pledges/submit-pledge/submit-pledge.handler';
@@ -74,6 +75,7 @@ import { requestValidationPipe } from './problems/validation';
     AllocationSaga,
     AllocationChanges,
     AllocationRecovery,
+    PledgeExpiry,
     RegisterParticipantHandler,
     PostNeedHandler,
     ReviseNeedHandler,

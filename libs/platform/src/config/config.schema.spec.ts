@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       MONGODB_URI: 'mongodb://127.0.0.1:27017/',
       KAFKA_BROKERS: '127.0.0.1:9092',
       NODE_ENV: 'development',
+      CONSISTENCY_WAIT_MS: 5000,
     });
   });
 

@@ -1,0 +1,18 @@
+export * from './stream-view';
+export * from './money';
+export * from './participants/participant-view';
+export * from './needs/need-view';
+export * from './pledges/pledge-view';
+export * from './allocations/allocation-view';
+export { coverageIdOf, coverageTotalsOf, evolveCoverage } from './coverage/coverage';
+export type { CoverageDoc, CoverageTotals, NeedContribution } from './coverage/coverage';
+export { effectiveDateOf, evolveSupport, supportIdOf, supportTotalsOf } from './support/support';
+export type { AllocationContribution, SupportDoc, SupportTotals } from './support/support';
+export * from './projections/aliases';
+export * from './projections/projection-sets';
+export * from './projections/projection-handler';
+export * from './projections/projection-worker';
+export * from './projections/rebuild';
+export * from './projections/dump';
+export * from './queries/list-page';
+export * from './queries/consistency';

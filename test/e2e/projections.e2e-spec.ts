@@ -1,0 +1,319 @@
+import { v7 as uuidv7 } from 'uuid';
+import { Db, MongoClient } from 'mongodb';
+import { ConsumerRunner, topicFor } from '@cm/messaging';
+import type { Role } from '@cm/domain';
+import {
+  liveAlias,
+  projectionBatchHandler,
+  projectionHandler,
+  projectionSetNames,
+  projectionSets,
+} from '@cm/read-models';
+import { storeFor } from '../support/event-log';
+import { freePort, RunningProcess, startApp, waitFor } from '../support/processes';
+import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName } from '../support/servers';
+import { dumpAll } from '../support/projection-scenarios';
+import { commandClient } from './support-command-api';
+
+const database = uniqueName('projections');
+const topicPrefix = `${database}.`;
+const material = { assistanceType: 'material', category: 'metal_detectors' };
+
+interface Read {
+  status: number;
+  body: Record<string, unknown>;
+  consistency: string | null;
+  contentType: string | null;
+}
+
+describe('queries over the projected read models (api, relay and projector processes)', () => {
+  const processes: RunningProcess[] = [];
+  let base: string;
+  let mongo: MongoClient;
+  let db: Db;
+  let client: ReturnType<typeof commandClient>;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const shared = {
+      MONGODB_URI: mongodbUri,
+      MONGODB_DATABASE: database,
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      CONSISTENCY_WAIT_MS: '15000',
+    };
+    const apiPort = await freePort();
+    processes.push(startApp('relay', { ...shared, PORT: String(await freePort()) }));
+    processes.push(startApp('projector', { ...shared, PORT: String(await freePort()) }));
+    processes.push(startApp('api', { ...shared, PORT: String(apiPort) }));
+    base = `http://127.0.0.1:${apiPort}`;
+    await waitFor(
+      async () => ((await fetch(`${base}/health/live`)).status === 200 ? true : undefined),
+      'the api to answer',
+      90_000,
+      () => processes.map((p) => p.output()).join('\n'),
+    );
+    client = commandClient(base);
+    mongo = await testMongo();
+    db = mongo.db(database);
+    const actors: [string, Role, string?][] = [
+      ['admin', 'admin'],
+      ['analyst', 'analyst'],
+      ['NOR', 'donor', 'NOR'],
+      ['LAO', 'affected_state', 'LAO'],
+    ];
+    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
+  });
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
+    await db?.dropDatabase().catch(() => undefined);
+    await mongo?.close();
+  });
+
+  const send = (method: string, path: string, as: string, body?: unknown) =>
+    client.send(method, path, { token: tokens[as], body });
+
+  async function read(path: string, consistentWith?: string, as = 'analyst'): Promise<Read> {
+    const headers: Record<string, string> = { authorization: `Bearer ${tokens[as]}` };
+    if (consistentWith) headers['x-consistent-with'] = consistentWith;
+    const response = await fetch(`${base}${path}`, { headers });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      consistency: response.headers.get('x-consistency'),
+      contentType: response.headers.get('content-type'),
+    };
+  }
+
+  /** The command succeeded, and the query asked with its token shows the change at once. */
+  async function readAfter(command: { status: number; body: Record<string, unknown> }, path: string) {
+    expect(command.status).toBeLessThan(300);
+    const answer = await read(path, command.body.consistencyToken as string);
+    expect({ status: answer.status, consistency: answer.consistency }).toEqual({
+      status: 200,
+      consistency: 'consistent',
+    });
+    return answer.body;
+  }
+
+  it('every command of the flow is visible to the matching query asked with its consistency token', async () => {
+    const registered = await send('POST', '/participants', 'admin', {
+      id: 'NOR',
+      name: 'Norway',
+      kind: 'state',
+      treatyStatus: 'state_party',
+    });
+    expect(await readAfter(registered, '/participants/NOR')).toMatchObject({ id: 'NOR', name: 'Norway', version: 1 });
+
+    const posted = await send('POST', '/needs', 'LAO', {
+      ...material,
+      requesterId: 'LAO',
+      pillar: 'clearance',
+      title: 'Metal detectors',
+      quantity: { amount: 100, unit: 'items' },
+      priority: 'high',
+    });
+    const needId = posted.body.id as string;
+    expect(await readAfter(posted, `/needs/${needId}`)).toMatchObject({
+      id: needId,
+      version: 1,
+      status: 'open',
+      quantity: { amount: 100, unit: 'items' },
+      allocated: { amount: 0, unit: 'items' },
+      delivered: { amount: 0, unit: 'items' },
+      remaining: { amount: 100, unit: 'items' },
+    });
+    const listed = await read(`/needs?requesterId=LAO&status=open`, posted.body.consistencyToken as string);
+    expect((listed.body.items as { id: string }[]).map((need) => need.id)).toEqual([needId]);
+
+    const submitted = await send('POST', '/pledges', 'NOR', {
+      ...material,
+      donorId: 'NOR',
+      pillars: ['clearance'],
+      quantity: { amount: 100, unit: 'items' },
+    });
+    const pledgeId = submitted.body.id as string;
+    expect(await readAfter(submitted, `/pledges/${pledgeId}`)).toMatchObject({
+      status: 'open',
+      remaining: { amount: 100, unit: 'items' },
+    });
+
+    const requested = await send('POST', '/allocations', 'NOR', { pledgeId, needId, amount: 100 });
+    const allocationId = requested.body.id as string;
+    expect(await readAfter(requested, `/allocations/${allocationId}`)).toMatchObject({
+      status: 'proposed',
+      pledgeId,
+      needId,
+      amount: { amount: 100, unit: 'items' },
+    });
+    const accepted = await send('POST', `/allocations/${allocationId}/accept`, 'LAO', {});
+    expect(await readAfter(accepted, `/allocations/${allocationId}`)).toMatchObject({ status: 'accepted' });
+
+    for (const [amount, status] of [
+      [30, 'partially_delivered'],
+      [70, 'completed'],
+    ] as const) {
+      const recorded = await send('POST', `/allocations/${allocationId}/deliveries`, 'NOR', {
+        amount,
+        deliveredOn: '2025-05-01',
+      });
+      const deliveryId = recorded.body.id as string;
+      const afterRecord = await readAfter(recorded, `/allocations/${allocationId}`);
+      expect(afterRecord.deliveries).toContainEqual(expect.objectContaining({ id: deliveryId, status: 'recorded' }));
+      const confirmed = await send('POST', `/allocations/${allocationId}/deliveries/${deliveryId}/confirm`, 'LAO', {});
+      const afterConfirm = await readAfter(confirmed, `/allocations/${allocationId}`);
+      expect(afterConfirm).toMatchObject({ status });
+      expect(afterConfirm.deliveries).toContainEqual(expect.objectContaining({ id: deliveryId, status: 'confirmed' }));
+    }
+    // The need's and pledge's own streams were written by the saga; their projections follow (no token names them).
+    const fulfilled = await waitFor(async () => {
+      const need = await read(`/needs/${needId}`);
+      return need.body.status === 'fulfilled' ? need.body : undefined;
+    }, 'the need to show fulfilled');
+    expect(fulfilled).toMatchObject({
+      allocated: { amount: 100, unit: 'items' },
+      delivered: { amount: 100, unit: 'items' },
+      remaining: { amount: 0, unit: 'items' },
+    });
+    const allocations = await read(`/allocations?needId=${needId}&status=completed`);
+    expect((allocations.body.items as { id: string }[]).map((a) => a.id)).toEqual([allocationId]);
+  });
+
+  it('answers problem+json: 400 naming the bad parameter, 404 for an unknown id, stale when it cannot catch up', async () => {
+    for (const [path, field] of [
+      ['/needs?limit=0', 'limit'],
+      ['/needs?limit=501', 'limit'],
+      ['/needs?pillar=roads', 'pillar'],
+      ['/pledges?colour=red', 'colour'],
+      ['/allocations?cursor=nonsense', 'cursor'],
+    ]) {
+      const answer = await read(path);
+      expect({ path, status: answer.status, type: answer.contentType }).toEqual({
+        path,
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
+      expect(answer.body.errors).toContainEqual(expect.objectContaining({ field }));
+    }
+    const missing = await read(`/needs/${uuidv7()}`);
+    expect({ status: missing.status, code: missing.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect((await read('/needs/x', 'not-a-token!')).body.errors).toContainEqual(
+      expect.objectContaining({ field: 'X-Consistent-With' }),
+    );
+    expect((await fetch(`${base}/needs`)).status).toBe(401);
+
+    const future = Buffer.from(`need:need-${uuidv7()}:1`).toString('base64url');
+    const started = Date.now();
+    const stale = await read('/needs', future);
+    expect({ status: stale.status, consistency: stale.consistency }).toEqual({ status: 200, consistency: 'stale' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(14_000);
+  });
+
+  it('walking all pages of 1,000 needs returns each exactly once, in a stable order', async () => {
+    const store = storeFor(db);
+    const ids = Array.from({ length: 1_000 }, () => uuidv7());
+    for (let i = 0; i < ids.length; i += 50) {
+      await Promise.all(
+        ids.slice(i, i + 50).map((needId, j) =>
+          store.append(
+            `need-${needId}`,
+            'need',
+            'no_stream',
+            [
+              {
+                type: 'NeedPosted',
+                data: {
+                  needId,
+                  requesterId: 'KHM',
+                  pillar: 'risk_education',
+                  assistanceType: 'technical',
+                  title: `need ${i + j}`,
+                  quantity: { amount: '5.00', unit: 'training_days' },
+                  priority: 'medium',
+                  postedAt: '2025-01-01T00:00:00.000Z',
+                },
+              },
+            ],
+            {
+              commandId: uuidv7(),
+              correlationId: 'seed',
+              causationId: 'seed',
+              actor: { sub: 'seed', role: 'coordinator' },
+            },
+          ),
+        ),
+      );
+    }
+    await waitFor(
+      async () => {
+        const live = db.collection(`rm_needs_${(await liveAlias(db, 'needs')).generation}`);
+        return (await live.countDocuments({ requesterId: 'KHM' })) >= 1_000 ? true : undefined;
+      },
+      'the projector to show all 1,000 needs',
+      120_000,
+    );
+    const walk = async (limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await read(`/needs?requesterId=KHM&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        seen.push(...(page.body.items as { id: string }[]).map((need) => need.id));
+        cursor = page.body.next as string | null;
+      } while (cursor);
+      return seen;
+    };
+    const first = await walk(97);
+    expect(first).toHaveLength(1_000);
+    expect(new Set(first).size).toBe(1_000);
+    expect(first).toEqual([...ids].sort());
+    expect(await walk(500)).toEqual(first);
+  });
+
+  it('replaying the topics from offset 0 over the existing read models changes nothing', async () => {
+    await waitFor(async () => {
+      const a = await dumpAll(db);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return a === (await dumpAll(db)) ? true : undefined;
+    }, 'the live projections to settle');
+    const before = await dumpAll(db);
+    const kafka = testKafka();
+    const counts = new Map<string, number>();
+    const runners = await Promise.all(
+      projectionSetNames.map(async (set) => {
+        const alias = await liveAlias(db, set);
+        const runner = new ConsumerRunner(kafka, {
+          groupId: uniqueName(`replay-${set}`),
+          topics: [topicFor(projectionSets[set].streamType, topicPrefix)],
+          handle: projectionHandler(db, set, alias.generation, () => counts.set(set, (counts.get(set) ?? 0) + 1)),
+          handleBatch: projectionBatchHandler(db, set, alias.generation, () =>
+            counts.set(set, (counts.get(set) ?? 0) + 1),
+          ),
+        });
+        await runner.start();
+        return runner;
+      }),
+    );
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = new Map<string, number>();
+    for (const set of projectionSetNames) {
+      const offsets = await admin.fetchTopicOffsets(topicFor(projectionSets[set].streamType, topicPrefix));
+      ends.set(
+        set,
+        offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0),
+      );
+    }
+    await admin.disconnect();
+    await waitFor(
+      async () => (projectionSetNames.every((set) => (counts.get(set) ?? 0) >= ends.get(set)!) ? true : undefined),
+      'the replay to reach the end of every topic',
+      120_000,
+    );
+    await Promise.all(runners.map((runner) => runner.stop()));
+    expect(ends.get('needs')).toBeGreaterThan(1_000);
+    expect(await dumpAll(db)).toEqual(before);
+  });
+});
