@@ -3,8 +3,11 @@ import { eventRegistrations } from '@cm/domain';
 import { EventStoreModule } from '@cm/event-store';
 import { PlatformModule } from '@cm/platform';
 import { AuditModule } from './audit/audit.module';
+import { AuditSearchModule } from './audit/audit-search.module';
 import { CommandsModule } from './commands.module';
+import { MatchingModule } from './matching/matching.module';
 import { QueriesModule } from './queries/queries.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({
   imports: [
@@ -13,6 +16,9 @@ import { QueriesModule } from './queries/queries.module';
     CommandsModule,
     QueriesModule,
     AuditModule,
+    MatchingModule,
+    AuditSearchModule,
+    ReportsModule,
   ],
 })
 export class ApiModule {}

@@ -16,3 +16,7 @@ export * from './projections/rebuild';
 export * from './projections/dump';
 export * from './queries/list-page';
 export * from './queries/consistency';
+export * from './audit/audit-entry';
+export * from './audit/audit-projection';
+export * from './audit/audit-search';
+export * from './matching';

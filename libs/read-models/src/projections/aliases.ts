@@ -2,10 +2,14 @@ import type { Collection, Db, Document } from 'mongodb';
 
 /** The read models, each kept by one projection set (one consumer group over one topic). */
 export const readModelsBySet = {
-  participants: ['participants'],
-  needs: ['needs', 'coverage'],
-  pledges: ['pledges'],
-  allocations: ['allocations', 'support'],
+  participants: ['participants', 'former_users'],
+  needs: ['needs', 'coverage', 'matchable_needs'],
+  pledges: ['pledges', 'matchable_pledges'],
+  allocations: ['allocations', 'support', 'delivery_pairs'],
+  participantAudit: ['participantAudit', 'participantAuditParties'],
+  needAudit: ['needAudit', 'needAuditParties'],
+  pledgeAudit: ['pledgeAudit', 'pledgeAuditParties'],
+  allocationAudit: ['allocationAudit', 'allocationAuditParties'],
 } as const;
 
 export type ProjectionSetName = keyof typeof readModelsBySet;
@@ -27,6 +31,12 @@ export interface ProjectionAlias {
 }
 
 export const aliasCollection = 'read_model_aliases';
+
+/**
+ * Kafka group ids are global to the cluster while topics carry KAFKA_TOPIC_PREFIX, so the prefix goes in front of the
+ * stored group id: deployments (or test files) sharing a cluster never join each other's groups.
+ */
+export const consumerGroupOf = (groupId: string, topicPrefix: string): string => `${topicPrefix}${groupId}`;
 
 export const collectionNameOf = (model: ReadModelName, generation: string): string => `rm_${model}_${generation}`;
 

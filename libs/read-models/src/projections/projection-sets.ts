@@ -10,6 +10,8 @@ import { recordIdOf, type StreamView } from '../stream-view';
 import { applyContributions, applyToStreamViews } from './batch-apply';
 import { evolveSupport, type SupportDoc } from '../support/support';
 import { collectionNameOf, readModelsBySet, type ProjectionSetName, type ReadModelName } from './aliases';
+import { auditListIndexes, auditProjectionSets } from '../audit/audit-projection';
+import * as matching from '../matching/matching-projection';
 
 type Collections = Record<ReadModelName, Collection<Document>>;
 
@@ -65,10 +67,12 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
     name: 'participants',
     streamType: 'participant',
     apply: async (c, envelope) => {
-      await applyToStreamView<ParticipantView>(c.participants, envelope, evolveParticipantView);
+      const participant = await applyToStreamView<ParticipantView>(c.participants, envelope, evolveParticipantView);
+      if (participant) await matching.projectFormerUsers(c.former_users, [participant]);
     },
     applyBatch: async (c, envelopes) => {
-      await applyToStreamViews<ParticipantView>(c.participants, envelopes, evolveParticipantView);
+      const participants = await applyToStreamViews<ParticipantView>(c.participants, envelopes, evolveParticipantView);
+      await matching.projectFormerUsers(c.former_users, participants);
     },
   },
   needs: {
@@ -83,6 +87,7 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
         need.id,
         (doc) => evolveCoverage(doc, need),
       );
+      await matching.projectMatchableNeeds(c.matchable_needs, [need]);
     },
     applyBatch: async (c, envelopes) => {
       const needs = await applyToStreamViews<NeedView>(c.needs, envelopes, evolveNeedView);
@@ -94,16 +99,19 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
           evolve: (doc) => evolveCoverage(doc, need),
         })),
       );
+      await matching.projectMatchableNeeds(c.matchable_needs, needs);
     },
   },
   pledges: {
     name: 'pledges',
     streamType: 'pledge',
     apply: async (c, envelope) => {
-      await applyToStreamView<PledgeView>(c.pledges, envelope, evolvePledgeView);
+      const pledge = await applyToStreamView<PledgeView>(c.pledges, envelope, evolvePledgeView);
+      if (pledge) await matching.projectMatchablePledges(c.matchable_pledges, [pledge]);
     },
     applyBatch: async (c, envelopes) => {
-      await applyToStreamViews<PledgeView>(c.pledges, envelopes, evolvePledgeView);
+      const pledges = await applyToStreamViews<PledgeView>(c.pledges, envelopes, evolvePledgeView);
+      await matching.projectMatchablePledges(c.matchable_pledges, pledges);
     },
   },
   allocations: {
@@ -114,6 +122,7 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
       if (!allocation) return;
       const cell = evolveSupport(null, allocation);
       await applyContribution<SupportDoc>(c.support, cell._id, allocation.id, (doc) => evolveSupport(doc, allocation));
+      await matching.projectDeliveryPairs(c.delivery_pairs, [allocation]);
     },
     applyBatch: async (c, envelopes) => {
       const allocations = await applyToStreamViews<AllocationView>(c.allocations, envelopes, evolveAllocationView);
@@ -125,8 +134,10 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
           evolve: (doc) => evolveSupport(doc, allocation),
         })),
       );
+      await matching.projectDeliveryPairs(c.delivery_pairs, allocations);
     },
   },
+  ...auditProjectionSets,
 };
 
 export function collectionsOf(db: Db, set: ProjectionSetName, generation: string): Collections {
@@ -158,6 +169,8 @@ const listIndexes: Partial<Record<ReadModelName, IndexSpecification[]>> = {
     { status: 1, _id: 1 },
     { pillar: 1, _id: 1 },
   ],
+  ...auditListIndexes,
+  ...matching.matchingListIndexes,
 };
 
 /** FerretDB 1.24 on SQLite never uses secondary indexes for these filters; there they would only slow every write. */

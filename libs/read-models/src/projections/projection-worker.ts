@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConsumerMetrics, ConsumerRunner, topicFor } from '@cm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
-import { liveAlias, type ProjectionAlias, type ProjectionSetName } from './aliases';
+import { consumerGroupOf, liveAlias, type ProjectionAlias, type ProjectionSetName } from './aliases';
 import { projectionBatchHandler, projectionHandler } from './projection-handler';
 import { ensureListIndexes, projectionSets } from './projection-sets';
 
@@ -58,7 +58,7 @@ export class ProjectionWorker {
         this.runner = undefined;
         await ensureListIndexes(this.db, this.set, alias.generation);
         const runner = new ConsumerRunner(this.kafka, {
-          groupId: alias.groupId,
+          groupId: consumerGroupOf(alias.groupId, this.options.topicPrefix),
           topics: [topicFor(projectionSets[this.set].streamType, this.options.topicPrefix)],
           handle: projectionHandler(this.db, this.set, alias.generation),
           handleBatch: projectionBatchHandler(this.db, this.set, alias.generation),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConsumerRunner, ensureEventTopics, topicFor } from '@cm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
-import { readModelsBySet, collectionNameOf, switchAlias, type ProjectionSetName } from './aliases';
+import { collectionNameOf, consumerGroupOf, readModelsBySet, switchAlias, type ProjectionSetName } from './aliases';
 import { projectionBatchHandler, projectionHandler } from './projection-handler';
 import { ensureListIndexes, projectionSets } from './projection-sets';
 
@@ -64,7 +64,7 @@ export async function rebuildProjectionSet(
     applied.set(message.partition, Number(message.offset));
   };
   const runner = new ConsumerRunner(kafka, {
-    groupId,
+    groupId: consumerGroupOf(groupId, options.topicPrefix),
     topics: [topic],
     replicationFactor: options.replicationFactor,
     handle: projectionHandler(db, set, generation, onApplied),

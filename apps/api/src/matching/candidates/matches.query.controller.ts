@@ -1,0 +1,86 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DEFAULT_CANDIDATE_LIMIT } from '@cm/matching';
+import { RecordIdPipe } from '../../commands/record-id.pipe';
+import { CONSISTENT_WITH_HEADER, ConsistencyGate, HeaderSink } from '../../queries/consistency-gate';
+import { QueryRoute } from '../../queries/query-route';
+import { needMatchesAnswer, needMatchesExample, pledgeMatchesAnswer } from '../matching-answers';
+import { candidateLimitOf, MAX_CANDIDATE_LIMIT } from '../matching-params';
+import { MatchingQueries } from '../matching-queries';
+
+const limitParam = {
+  name: 'limit',
+  required: false,
+  example: DEFAULT_CANDIDATE_LIMIT,
+  description: `How many candidates, best first (1 to ${MAX_CANDIDATE_LIMIT}, default ${DEFAULT_CANDIDATE_LIMIT})`,
+};
+
+const reasonsNote =
+  'Ranked by score (points out of 100), ties by id; every score component is a reason with its value and weight. ' +
+  '`amount` is the most one allocation of the pair could carry, in the pledge unit (`needAmount` in the need unit).';
+
+/** Candidates for one need or one pledge (DESIGN §7): compatible, open, with something left; best first. */
+@ApiTags('matching')
+@Controller()
+export class MatchesQueryController {
+  constructor(
+    private readonly matching: MatchingQueries,
+    private readonly consistency: ConsistencyGate,
+  ) {}
+
+  @Get('needs/:id/matches')
+  @QueryRoute('The pledges that could serve this need now, best first, with the reasons')
+  @ApiQuery(limitParam)
+  @ApiOkResponse({ description: reasonsNote, schema: { example: needMatchesExample } })
+  @ApiResponse({ status: 404, description: 'NOT_FOUND: no such need' })
+  async forNeed(
+    @Param('id', RecordIdPipe) id: string,
+    @Query() query: unknown,
+    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    const limit = candidateLimitOf(query);
+    await this.consistency.pass(token, response);
+    return needMatchesAnswer(await this.matching.forNeed(id, limit));
+  }
+
+  @Get('pledges/:id/matches')
+  @QueryRoute('The needs this pledge could serve now, best first, with the reasons')
+  @ApiQuery(limitParam)
+  @ApiOkResponse({
+    description: reasonsNote,
+    schema: {
+      example: {
+        pledge: {
+          id: '0194f5a2-7c1e-7b3a-9d2f-1a2b3c4d5e6f',
+          status: 'open',
+          remaining: { amount: 80, unit: 'items' },
+        },
+        items: [
+          {
+            needId: '0194f5a1-2b3c-7d4e-8f90-a1b2c3d4e5f6',
+            requesterId: 'LAO',
+            pillar: 'clearance',
+            priority: 'critical',
+            needRemaining: { amount: 120, unit: 'items' },
+            score: 68.33,
+            reasons: needMatchesExample.items[0].reasons,
+            amount: { amount: 80, unit: 'items' },
+            needAmount: { amount: 80, unit: 'items' },
+          },
+        ],
+      },
+    },
+  })
+  @ApiResponse({ status: 404, description: 'NOT_FOUND: no such pledge' })
+  async forPledge(
+    @Param('id', RecordIdPipe) id: string,
+    @Query() query: unknown,
+    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    const limit = candidateLimitOf(query);
+    await this.consistency.pass(token, response);
+    return pledgeMatchesAnswer(await this.matching.forPledge(id, limit));
+  }
+}

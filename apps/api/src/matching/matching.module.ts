@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { Db } from 'mongodb';
+import { MONGO_DB } from '@cm/platform';
+import { liveCollection, PledgeView } from '@cm/read-models';
+import { MongoIdempotencyKeys } from '../idempotency/idempotency-keys';
+import { ConsistencyGate } from '../queries/consistency-gate';
+import { MatchesQueryController } from './candidates/matches.query.controller';
+import { MatchingQueries } from './matching-queries';
+import { ApplyPlanHttpController } from './plan/apply-plan.http.controller';
+import { PLAN_ENTRY_KEYS, PlanApplication, PLEDGE_UNITS, PledgeUnits } from './plan/plan-application';
+import { PlanQueryController } from './plan/plan.query.controller';
+
+const pledgeUnitsOf =
+  (db: Db): PledgeUnits =>
+  async (pledgeId) => {
+    const pledges = await liveCollection<PledgeView>(db, 'pledges');
+    const pledge = await pledges.findOne({ _id: pledgeId }, { projection: { quantity: 1 } });
+    return pledge?.quantity.unit;
+  };
+
+/**
+ * Matching over the matching read models (kept by the projector with the needs, pledges, participants and
+ * allocations): candidates, the portfolio plan, and applying a plan through the allocation command (the CommandBus is
+ * global; the allocation handler and its saga live in CommandsModule).
+ */
+@Module({
+  controllers: [MatchesQueryController, PlanQueryController, ApplyPlanHttpController],
+  providers: [
+    MatchingQueries,
+    ConsistencyGate,
+    PlanApplication,
+    { provide: PLAN_ENTRY_KEYS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoIdempotencyKeys(db) },
+    { provide: PLEDGE_UNITS, inject: [MONGO_DB], useFactory: pledgeUnitsOf },
+  ],
+})
+export class MatchingModule {}

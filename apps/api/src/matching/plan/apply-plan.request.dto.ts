@@ -1,0 +1,57 @@
+import { AssistanceType, assistanceTypes, Pillar, pillars } from '@cm/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsParticipantId, QuantityRequest, recordIdPattern } from '../../commands/request-fields';
+
+export const MAX_APPLIED_ENTRIES = 1_000;
+
+/** One allocation of a plan, copied from GET /matching/plan. */
+export class PlanEntryRequest {
+  @ApiProperty({ example: '0194f5a1-2b3c-7d4e-8f90-a1b2c3d4e5f6' })
+  @Matches(recordIdPattern, { message: 'must be a need id' })
+  needId!: string;
+
+  @ApiProperty({ example: '0194f5a2-7c1e-7b3a-9d2f-1a2b3c4d5e6f' })
+  @Matches(recordIdPattern, { message: 'must be a pledge id' })
+  pledgeId!: string;
+
+  @ApiProperty({ type: QuantityRequest, example: { amount: 250000, unit: 'USD' }, description: "In the pledge's unit" })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => QuantityRequest)
+  amountInPledgeUnit!: QuantityRequest;
+}
+
+/**
+ * The portfolio to plan and apply now; or, with `allocations`, exactly those entries of a plan read earlier (entries
+ * the world has overtaken fail one by one, the others are still proposed).
+ */
+export class ApplyPlanRequest {
+  @ApiPropertyOptional({ enum: pillars, example: 'clearance' })
+  @IsOptional()
+  @IsIn(pillars)
+  pillar?: Pillar;
+
+  @ApiPropertyOptional({ example: 'LAO', description: 'Plan for the needs of this recipient only' })
+  @IsOptional()
+  @IsParticipantId()
+  recipientId?: string;
+
+  @ApiPropertyOptional({ enum: assistanceTypes, example: 'financial' })
+  @IsOptional()
+  @IsIn(assistanceTypes)
+  assistanceType?: AssistanceType;
+
+  @ApiPropertyOptional({
+    type: [PlanEntryRequest],
+    maxItems: MAX_APPLIED_ENTRIES,
+    description: 'The allocations of a plan to propose; when absent, the plan of the filters as of now',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_APPLIED_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => PlanEntryRequest)
+  allocations?: PlanEntryRequest[];
+}

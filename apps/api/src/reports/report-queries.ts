@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { supportDimensions, SupportDimension } from '@cm/reporting';
+import { FieldProblem, Problem } from '../problems/problem';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date such as 2024-12-31')
+  .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date, 'is not a calendar date');
+
+export const supportQuery = z
+  .object({
+    groupBy: z
+      .string()
+      .default('')
+      .transform((text) => text.split(',').filter((part) => part.length > 0))
+      .pipe(z.array(z.enum(supportDimensions)))
+      .transform((dimensions) => [...new Set(dimensions)] as SupportDimension[]),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+
+export const article7Query = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+
+export const noQuery = z.object({}).strict();
+
+/** Parses a report's query string; unknown or malformed parameters answer 400 problem+json naming each field. */
+export function reportQueryOf<S extends z.ZodTypeAny>(schema: S, query: unknown): z.infer<S> {
+  const parsed = schema.safeParse(query ?? {});
+  if (parsed.success) return parsed.data;
+  const problems: FieldProblem[] = parsed.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((field) => ({ field, message: 'is not a parameter of this report' }))
+      : [{ field: String(issue.path[0] ?? 'query'), message: issue.message }],
+  );
+  throw Problem.validation(problems);
+}

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Db, Filter } from 'mongodb';
+import { MONGO_DB } from '@cm/platform';
+import {
+  AllocationView,
+  CoverageDoc,
+  coverageTotalsOf,
+  liveCollection,
+  ParticipantView,
+  PledgeView,
+} from '@cm/read-models';
+import { Problem } from '../problems/problem';
+
+/**
+ * The read models the reports are computed from (the computation itself is pure, in @cm/reporting). Pledges and
+ * allocations are read whole or for one participant; coverage from its cells, which stay few (recipient × pillar ×
+ * assistance type) because the projector keeps them summed.
+ */
+@Injectable()
+export class ReportSources {
+  constructor(@Inject(MONGO_DB) private readonly db: Db) {}
+
+  async pledges(filter: Filter<PledgeView> = {}): Promise<PledgeView[]> {
+    return (await liveCollection<PledgeView>(this.db, 'pledges')).find(filter).toArray() as Promise<PledgeView[]>;
+  }
+
+  async allocations(filter: Filter<AllocationView> = {}): Promise<AllocationView[]> {
+    return (await liveCollection<AllocationView>(this.db, 'allocations')).find(filter).toArray() as Promise<
+      AllocationView[]
+    >;
+  }
+
+  async participants(filter: Filter<ParticipantView> = {}): Promise<ParticipantView[]> {
+    return (await liveCollection<ParticipantView>(this.db, 'participants')).find(filter).toArray() as Promise<
+      ParticipantView[]
+    >;
+  }
+
+  async participant(id: string): Promise<ParticipantView> {
+    const found = await (await liveCollection<ParticipantView>(this.db, 'participants')).findOne({ _id: id });
+    if (!found) throw new Problem(404, 'NOT_FOUND', `participant ${id} does not exist`);
+    return found as ParticipantView;
+  }
+
+  async coverageCells() {
+    const cells = await (await liveCollection<CoverageDoc>(this.db, 'coverage')).find({}).toArray();
+    return cells.map((cell) => coverageTotalsOf(cell as CoverageDoc));
+  }
+}

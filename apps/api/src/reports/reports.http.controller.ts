@@ -1,0 +1,112 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, Role } from '@cm/domain';
+import { article7Csv, article7Report, coverageReport, formerUsersReport, supportReport } from '@cm/reporting';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Problem } from '../problems/problem';
+import { participantIdParam } from '../queries/query-params';
+import { article7Query, noQuery, reportQueryOf, supportQuery } from './report-queries';
+import { ReportSources } from './report-sources';
+
+const analysts: Role[] = ['analyst', 'coordinator', 'admin'];
+
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+const amountsNote =
+  'Amounts are exact decimal text: per original unit (byUnit) and in USD, each amount converted at the reference ' +
+  'rate of its own effective date (pledgedOn, committedOn, deliveredOn).';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiResponse({ status: 400, description: 'VALIDATION_FAILED: errors[] names each bad parameter' })
+@ApiResponse({ status: 403, description: 'FORBIDDEN' })
+@Controller('reports')
+export class ReportsHttpController {
+  constructor(private readonly sources: ReportSources) {}
+
+  @Get('support')
+  @Roles(...analysts)
+  @ApiQuery({
+    name: 'groupBy',
+    required: false,
+    description: 'Comma list of donor, recipient, pillar, year, assistanceType',
+  })
+  @ApiQuery({ name: 'from', required: false, description: 'Effective date on or after (ISO date)' })
+  @ApiQuery({ name: 'to', required: false, description: 'Effective date on or before (ISO date)' })
+  @ApiOperation({ summary: 'Pledged, committed and delivered-confirmed support, grouped', description: amountsNote })
+  async support(@Query() query: unknown) {
+    const { groupBy, from, to } = reportQueryOf(supportQuery, query);
+    const [pledges, allocations] = await Promise.all([this.sources.pledges(), this.sources.allocations()]);
+    return {
+      groupBy,
+      from: from ?? null,
+      to: to ?? null,
+      items: supportReport({ pledges, allocations }, { groupBy, from, to }),
+    };
+  }
+
+  @Get('coverage')
+  @Roles(...analysts)
+  @ApiOperation({
+    summary: 'Per recipient × pillar: requested, allocated, delivered, unmet, shares',
+    description: amountsNote,
+  })
+  async coverage(@Query() query: unknown) {
+    reportQueryOf(noQuery, query);
+    return { items: coverageReport(await this.sources.coverageCells()) };
+  }
+
+  @Get('former-users')
+  @Roles(...analysts)
+  @ApiOperation({
+    summary: 'Art. 4(4): assistance from former user States to the States where they used cluster munitions',
+    description: amountsNote,
+  })
+  async formerUsers(@Query() query: unknown) {
+    reportQueryOf(noQuery, query);
+    const [pledges, allocations, participants] = await Promise.all([
+      this.sources.pledges(),
+      this.sources.allocations(),
+      this.sources.participants(),
+    ]);
+    return { items: formerUsersReport({ pledges, allocations, participants }) };
+  }
+
+  @Get('article7/:participantId')
+  @Roles(...analysts, 'donor', 'affected_state')
+  @ApiQuery({ name: 'year', required: true, description: 'Calendar year of the effective dates' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Assistance a participant provided and received in a year, for its Article 7 report',
+    description: `Staff, or the participant itself. ${amountsNote}`,
+  })
+  async article7(
+    @Param('participantId') participantId: string,
+    @Query() query: unknown,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    if (!participantIdParam.safeParse(participantId).success) {
+      throw Problem.validation([{ field: 'participantId', message: 'must be a participant id (LAO, EU)' }]);
+    }
+    if (!analysts.includes(actor.role) && actor.participantId !== participantId) {
+      throw Problem.forbidden(`${actor.role} ${actor.participantId ?? actor.sub} may read only its own report`);
+    }
+    const { year, format } = reportQueryOf(article7Query, query);
+    await this.sources.participant(participantId);
+    const concerned = { $or: [{ donorId: participantId }, { recipientId: participantId }] };
+    const [pledges, allocations, participants] = await Promise.all([
+      this.sources.pledges({ donorId: participantId }),
+      this.sources.allocations(concerned),
+      this.sources.participants(),
+    ]);
+    const report = article7Report({ pledges, allocations, participants }, participantId, year);
+    if (format === 'json') return report;
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="article7-${participantId}-${year}.csv"`);
+    return article7Csv(report);
+  }
+}

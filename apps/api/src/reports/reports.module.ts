@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IatiExportModule } from '../exports/iati-export.module';
+import { ReportSources } from './report-sources';
+import { ReportsHttpController } from './reports.http.controller';
+
+/** Analyst reports over the read models, and (imported here) the IATI export built from the same sources. */
+@Module({
+  imports: [IatiExportModule],
+  controllers: [ReportsHttpController],
+  providers: [ReportSources],
+})
+export class ReportsModule {}

@@ -1,0 +1,2 @@
+export * from './matchables';
+export * from './matching-projection';

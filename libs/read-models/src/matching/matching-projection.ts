@@ -1,0 +1,76 @@
+import type { Collection, Document, IndexSpecification } from 'mongodb';
+import type { AllocationView } from '../allocations/allocation-view';
+import type { NeedView } from '../needs/need-view';
+import type { ParticipantView } from '../participants/participant-view';
+import type { PledgeView } from '../pledges/pledge-view';
+import type { ReadModelName } from '../projections/aliases';
+import {
+  confirmedDeliveriesOf,
+  deliveryPairIdOf,
+  formerUserDocOf,
+  matchableNeedDocOf,
+  matchablePledgeDocOf,
+} from './matchables';
+
+/**
+ * The matching read models are derived from the stream documents their set just wrote, from the documents' current
+ * state (as coverage and support are): idempotent, and a crash between the two writes is repaired by the redelivery.
+ * An item that can no longer be matched is deleted, so that candidate queries scan open items only.
+ */
+async function replaceOrDelete<V extends { id: string }>(
+  collection: Collection<Document>,
+  views: readonly V[],
+  docOf: (view: V) => Document | undefined,
+): Promise<void> {
+  await Promise.all(
+    views.map(async (view) => {
+      const doc = docOf(view);
+      if (doc) await collection.replaceOne({ _id: view.id as never }, doc, { upsert: true });
+      else await collection.deleteOne({ _id: view.id as never });
+    }),
+  );
+}
+
+export const projectMatchableNeeds = (collection: Collection<Document>, needs: readonly NeedView[]) =>
+  replaceOrDelete(collection, needs, matchableNeedDocOf);
+
+export const projectMatchablePledges = (collection: Collection<Document>, pledges: readonly PledgeView[]) =>
+  replaceOrDelete(collection, pledges, matchablePledgeDocOf);
+
+export const projectFormerUsers = (collection: Collection<Document>, participants: readonly ParticipantView[]) =>
+  replaceOrDelete(collection, participants, formerUserDocOf);
+
+/** Sets each allocation's own entry of its pair (no read needed); allocations without a confirmed delivery add none. */
+export async function projectDeliveryPairs(
+  collection: Collection<Document>,
+  allocations: readonly AllocationView[],
+): Promise<void> {
+  await Promise.all(
+    allocations.map(async (allocation) => {
+      const confirmed = confirmedDeliveriesOf(allocation);
+      if (confirmed === 0) return;
+      await collection.updateOne(
+        { _id: deliveryPairIdOf(allocation) as never },
+        {
+          $set: {
+            donorId: allocation.donorId,
+            recipientId: allocation.recipientId,
+            [`contributions.${allocation.id}`]: confirmed,
+          },
+        },
+        { upsert: true },
+      );
+    }),
+  );
+}
+
+/** For production MongoDB: the filters of the candidate and plan queries (see the api's MatchingQueries). */
+export const matchingListIndexes: Partial<Record<ReadModelName, IndexSpecification[]>> = {
+  matchable_needs: [
+    { assistanceType: 1, pillar: 1, _id: 1 },
+    { requesterId: 1, _id: 1 },
+  ],
+  matchable_pledges: [{ assistanceType: 1, pillars: 1, _id: 1 }],
+  former_users: [{ usedClusterMunitionsIn: 1 }],
+  delivery_pairs: [{ recipientId: 1 }, { donorId: 1 }],
+};

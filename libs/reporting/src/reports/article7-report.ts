@@ -1,0 +1,108 @@
+import { flowsOf, type Flow, type FlowKind } from './flows';
+import { csvOf } from './csv';
+import type { ReportAllocation, ReportParticipant, ReportPledge } from './report-input';
+import { totalOf, type AmountTotal } from './totals';
+
+export type Direction = 'provided' | 'received';
+
+/** One line of a State's Article 7 Form on cooperation and assistance (Art. 6): what, with whom, when, how much. */
+export interface Article7Row {
+  direction: Direction;
+  kind: FlowKind;
+  date: string;
+  counterpartId: string | null;
+  counterpartName: string | null;
+  assistanceType: string;
+  pillar: string | null;
+  category: string | null;
+  amount: string;
+  unit: string;
+  usd: string | null;
+  usdRate: string | null;
+  rateYear: number | null;
+  reference: string;
+}
+
+export interface Article7Report {
+  participantId: string;
+  year: number;
+  rows: Article7Row[];
+  totals: Record<Direction, Record<FlowKind, AmountTotal>>;
+}
+
+const kinds: readonly FlowKind[] = ['pledged', 'committed', 'delivered'];
+
+function rowOf(flow: Flow, direction: Direction, names: ReadonlyMap<string, string>): Article7Row {
+  const counterpartId = direction === 'provided' ? flow.recipientId : flow.donorId;
+  return {
+    direction,
+    kind: flow.kind,
+    date: flow.date,
+    counterpartId,
+    counterpartName: counterpartId === null ? null : (names.get(counterpartId) ?? counterpartId),
+    assistanceType: flow.assistanceType,
+    pillar: flow.pillar,
+    category: flow.category ?? null,
+    amount: flow.amount.amount,
+    unit: flow.amount.unit,
+    usd: flow.usd?.amount ?? null,
+    usdRate: flow.usd?.rate ?? null,
+    rateYear: flow.usd?.rateYear ?? null,
+    reference: flow.ref,
+  };
+}
+
+/**
+ * The assistance a participant provided as donor and received as recipient in one calendar year of effective dates:
+ * pledges it made, commitments and confirmed deliveries either way. Amounts in the original unit and in USD at the
+ * reference rate of each date. A recipient does not report pledges made to it: only commitments and deliveries.
+ */
+export function article7Report(
+  input: {
+    pledges: readonly ReportPledge[];
+    allocations: readonly ReportAllocation[];
+    participants: readonly ReportParticipant[];
+  },
+  participantId: string,
+  year: number,
+): Article7Report {
+  const names = new Map(input.participants.map((p) => [p.id, p.name]));
+  const ofYear = flowsOf(input).filter((flow) => flow.year === year);
+  const provided = ofYear.filter((flow) => flow.donorId === participantId);
+  const received = ofYear.filter((flow) => flow.recipientId === participantId && flow.kind !== 'pledged');
+  const rows = [
+    ...provided.map((flow) => rowOf(flow, 'provided', names)),
+    ...received.map((flow) => rowOf(flow, 'received', names)),
+  ].sort(
+    (a, b) =>
+      a.direction.localeCompare(b.direction) ||
+      a.date.localeCompare(b.date) ||
+      kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+      a.reference.localeCompare(b.reference),
+  );
+  const totalsOf = (flows: Flow[]) =>
+    Object.fromEntries(kinds.map((kind) => [kind, totalOf(flows.filter((flow) => flow.kind === kind))])) as Record<
+      FlowKind,
+      AmountTotal
+    >;
+  return { participantId, year, rows, totals: { provided: totalsOf(provided), received: totalsOf(received) } };
+}
+
+const article7Columns: readonly (keyof Article7Row)[] = [
+  'direction',
+  'kind',
+  'date',
+  'counterpartId',
+  'counterpartName',
+  'assistanceType',
+  'pillar',
+  'category',
+  'amount',
+  'unit',
+  'usd',
+  'usdRate',
+  'rateYear',
+  'reference',
+];
+
+export const article7Csv = (report: Article7Report): string => csvOf(article7Columns, report.rows);

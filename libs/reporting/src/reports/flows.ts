@@ -1,0 +1,118 @@
+import { DomainError, isCurrency, isZero, usdValueOf, yearOf, type Quantity } from '@cm/domain';
+import type { ReportAllocation, ReportPledge } from './report-input';
+
+export type FlowKind = 'pledged' | 'committed' | 'delivered';
+export const flowKinds: readonly FlowKind[] = ['pledged', 'committed', 'delivered'];
+
+/**
+ * One amount of assistance on its effective date: a pledge (IATI 12), a commitment (2) or a confirmed delivery (3),
+ * with its USD value at the reference rate of that date's year, converted one by one and rounded to the cent, as
+ * the Monitor reports: a total is the sum of the converted amounts.
+ */
+export interface Flow {
+  kind: FlowKind;
+  /** The pledge, allocation or delivery id. */
+  ref: string;
+  donorId: string;
+  /** Null for a pledge open to any recipient. */
+  recipientId: string | null;
+  /** Null for a pledge that accepts several pillars: its amount is not split between them. */
+  pillar: string | null;
+  assistanceType: string;
+  category?: string;
+  /** ISO date: pledgedOn, committedOn or deliveredOn, else the day it was recorded. */
+  date: string;
+  year: number;
+  amount: Quantity;
+  /** Undefined for goods and expertise, or a currency or year without a reference rate. */
+  usd?: { amount: string; rate: string; rateYear: number };
+}
+
+const committing = ['accepted', 'partially_delivered', 'completed'];
+const releasedPledge = ['withdrawn', 'expired'];
+
+function usdOf(amount: Quantity, date: string): Flow['usd'] {
+  if (!isCurrency(amount.unit)) return undefined;
+  try {
+    const conversion = usdValueOf(amount, date);
+    return { amount: conversion.quantity.amount, rate: conversion.rate, rateYear: conversion.rateYear };
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
+}
+
+function flowOf(fields: Omit<Flow, 'year' | 'usd'>): Flow {
+  return {
+    ...fields,
+    year: yearOf(fields.date),
+    ...(usdOf(fields.amount, fields.date) && { usd: usdOf(fields.amount, fields.date) }),
+  };
+}
+
+/** A pledge counts in full while it stands; once withdrawn or expired, only the part allocated before. */
+export function pledgeFlows(pledge: ReportPledge): Flow[] {
+  const amount = releasedPledge.includes(pledge.status) ? pledge.allocated : pledge.quantity;
+  if (isZero(amount)) return [];
+  return [
+    flowOf({
+      kind: 'pledged',
+      ref: pledge.id,
+      donorId: pledge.donorId,
+      recipientId: pledge.recipientId ?? null,
+      pillar: pledge.pillars.length === 1 ? pledge.pillars[0] : null,
+      assistanceType: pledge.assistanceType,
+      ...(pledge.category !== undefined && { category: pledge.category }),
+      date: (pledge.pledgedOn ?? pledge.submittedAt).slice(0, 10),
+      amount,
+    }),
+  ];
+}
+
+/**
+ * An allocation is a commitment once the recipient accepted it (a cancelled one keeps what was confirmed delivered);
+ * each confirmed delivery is a disbursement on its own date. Proposed, declined or disputed amounts count nowhere.
+ */
+export function allocationFlows(allocation: ReportAllocation): Flow[] {
+  const shared = {
+    donorId: allocation.donorId,
+    recipientId: allocation.recipientId,
+    pillar: allocation.pillar,
+    assistanceType: allocation.assistanceType,
+    ...(allocation.category !== undefined && { category: allocation.category }),
+  };
+  const committed = committing.includes(allocation.status)
+    ? allocation.amount
+    : allocation.status === 'cancelled'
+      ? allocation.confirmed
+      : undefined;
+  const flows: Flow[] = [];
+  if (committed && !isZero(committed)) {
+    const date = (allocation.committedOn ?? allocation.requestedAt).slice(0, 10);
+    flows.push(flowOf({ ...shared, kind: 'committed', ref: allocation.id, date, amount: committed }));
+  }
+  const confirmed = Object.values(allocation.deliveries)
+    .filter((delivery) => delivery.status === 'confirmed')
+    .sort((a, b) => a.id.localeCompare(b.id));
+  for (const delivery of confirmed) {
+    flows.push(
+      flowOf({
+        ...shared,
+        kind: 'delivered',
+        ref: delivery.id,
+        date: delivery.deliveredOn.slice(0, 10),
+        amount: delivery.amount,
+      }),
+    );
+  }
+  return flows;
+}
+
+export const flowsOf = (input: {
+  pledges: readonly ReportPledge[];
+  allocations: readonly ReportAllocation[];
+}): Flow[] => [...input.pledges.flatMap(pledgeFlows), ...input.allocations.flatMap(allocationFlows)];
+
+/** Effective dates within [from, to] (ISO dates, both optional, inclusive). */
+export const withinDates = (flow: Flow, from?: string, to?: string): boolean =>
+  (from === undefined || flow.date >= from) && (to === undefined || flow.date <= to.slice(0, 10));

@@ -1,0 +1,63 @@
+import { flowKinds, flowsOf, withinDates, type Flow, type FlowKind } from './flows';
+import type { ReportAllocation, ReportPledge } from './report-input';
+import { totalOf, type AmountTotal } from './totals';
+
+export const supportDimensions = ['donor', 'recipient', 'pillar', 'year', 'assistanceType'] as const;
+export type SupportDimension = (typeof supportDimensions)[number];
+
+export interface SupportQuery {
+  groupBy: readonly SupportDimension[];
+  /** Effective dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export type SupportRow = Partial<Record<SupportDimension, string | number | null>> & Record<FlowKind, AmountTotal>;
+
+const keyOf: Record<SupportDimension, (flow: Flow) => string | number | null> = {
+  donor: (flow) => flow.donorId,
+  recipient: (flow) => flow.recipientId,
+  pillar: (flow) => flow.pillar,
+  year: (flow) => flow.year,
+  assistanceType: (flow) => flow.assistanceType,
+};
+
+const compareKeys = (a: unknown, b: unknown): number =>
+  a === b
+    ? 0
+    : a === null
+      ? 1
+      : b === null
+        ? -1
+        : typeof a === 'number'
+          ? a - (b as number)
+          : String(a).localeCompare(String(b));
+
+/**
+ * Pledged, committed and delivered-confirmed support grouped by any of donor, recipient, pillar, year (of the effective
+ * date) and assistance type. A pledge open to any recipient or to several pillars has null for that key: its amount
+ * is not split. Rows are sorted by the keys in the order asked for (nulls last); no grouping gives one row of totals.
+ */
+export function supportReport(
+  input: { pledges: readonly ReportPledge[]; allocations: readonly ReportAllocation[] },
+  query: SupportQuery,
+): SupportRow[] {
+  const dimensions = [...new Set(query.groupBy)];
+  const groups = new Map<string, { keys: (string | number | null)[]; flows: Flow[] }>();
+  for (const flow of flowsOf(input).filter((f) => withinDates(f, query.from, query.to))) {
+    const keys = dimensions.map((dimension) => keyOf[dimension](flow));
+    const id = JSON.stringify(keys);
+    const group = groups.get(id) ?? { keys, flows: [] };
+    group.flows.push(flow);
+    groups.set(id, group);
+  }
+  if (dimensions.length === 0 && groups.size === 0) groups.set('[]', { keys: [], flows: [] });
+  return [...groups.values()]
+    .sort((a, b) => a.keys.reduce<number>((order, key, i) => order || compareKeys(key, b.keys[i]), 0))
+    .map(({ keys, flows }) => ({
+      ...Object.fromEntries(dimensions.map((dimension, i) => [dimension, keys[i]])),
+      ...(Object.fromEntries(
+        flowKinds.map((kind) => [kind, totalOf(flows.filter((flow) => flow.kind === kind))]),
+      ) as Record<FlowKind, AmountTotal>),
+    }));
+}
