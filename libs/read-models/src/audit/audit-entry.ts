@@ -34,8 +34,8 @@ const openingFields: Readonly<Record<string, { type: string; fields: readonly st
 
 /**
  * The participants named by a stream's opening event: the registered participant, a need's requester, a pledge's
- * donor (not its targeted recipient), an allocation's donor and recipient. Mirrors the api's stream-parties rule for
- * single streams, so that the search shows a participant exactly the streams it may open one by one.
+ * donor (not its targeted recipient), an allocation's donor and recipient. The api's per-stream audit routes use the
+ * same rule, so that the search shows a participant exactly the streams it may open one by one.
  */
 export function partiesOfOpening(envelope: Pick<EventEnvelope, 'streamType' | 'type' | 'data'>): string[] | undefined {
   const opening = openingFields[envelope.streamType];
