@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import type { Role } from '@cm/domain';
-import { freePort, RunningProcess, startApp, waitFor } from '../support/processes';
+import { RunningProcess, startStack, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
 import { Answer, commandClient } from './support-command-api';
 
@@ -43,17 +43,9 @@ describe('audit search and export over the projected audit read model (api, rela
       KAFKA_TOPIC_PREFIX: `${database}.`,
     };
     mongo = await testMongo();
-    const apiPort = await freePort();
-    processes.push(startApp('relay', { ...shared, PORT: String(await freePort()) }));
-    processes.push(startApp('projector', { ...shared, PORT: String(await freePort()) }));
-    processes.push(startApp('api', { ...shared, PORT: String(apiPort) }));
-    base = `http://127.0.0.1:${apiPort}`;
-    await waitFor(
-      async () => ((await fetch(`${base}/health/live`)).status === 200 ? true : undefined),
-      'the api to answer',
-      90_000,
-      () => processes.map((p) => p.output()).join('\n'),
-    );
+    const stack = await startStack(shared);
+    processes.push(...stack.processes);
+    base = stack.base;
     client = commandClient(base);
     const actors: [string, Role, string?][] = [
       ['admin', 'admin'],

@@ -1,7 +1,7 @@
 import { Db, MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '@cm/domain';
-import { freePort, RunningProcess, startApp, waitFor } from '../support/processes';
+import { RunningProcess, startStack, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
 import { Answer, commandClient } from './support-command-api';
 
@@ -55,17 +55,9 @@ describe('matching offers to needs (api, relay and projector processes)', () => 
       KAFKA_TOPIC_PREFIX: topicPrefix,
       CONSISTENCY_WAIT_MS: '30000',
     };
-    const apiPort = await freePort();
-    processes.push(startApp('relay', { ...shared, PORT: String(await freePort()) }));
-    processes.push(startApp('projector', { ...shared, PORT: String(await freePort()) }));
-    processes.push(startApp('api', { ...shared, PORT: String(apiPort) }));
-    base = `http://127.0.0.1:${apiPort}`;
-    await waitFor(
-      async () => ((await fetch(`${base}/health/live`)).status === 200 ? true : undefined),
-      'the api to answer',
-      90_000,
-      () => processes.map((p) => p.output()).join('\n'),
-    );
+    const stack = await startStack(shared);
+    processes.push(...stack.processes);
+    base = stack.base;
     client = commandClient(base);
     mongo = await testMongo();
     db = mongo.db(database);

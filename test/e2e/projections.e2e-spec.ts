@@ -10,7 +10,7 @@ import {
   projectionSets,
 } from '@cm/read-models';
 import { storeFor } from '../support/event-log';
-import { freePort, RunningProcess, startApp, waitFor } from '../support/processes';
+import { RunningProcess, startStack, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName } from '../support/servers';
 import { dumpAll } from '../support/projection-scenarios';
 import { commandClient } from './support-command-api';
@@ -42,17 +42,9 @@ describe('queries over the projected read models (api, relay and projector proce
       KAFKA_TOPIC_PREFIX: topicPrefix,
       CONSISTENCY_WAIT_MS: '15000',
     };
-    const apiPort = await freePort();
-    processes.push(startApp('relay', { ...shared, PORT: String(await freePort()) }));
-    processes.push(startApp('projector', { ...shared, PORT: String(await freePort()) }));
-    processes.push(startApp('api', { ...shared, PORT: String(apiPort) }));
-    base = `http://127.0.0.1:${apiPort}`;
-    await waitFor(
-      async () => ((await fetch(`${base}/health/live`)).status === 200 ? true : undefined),
-      'the api to answer',
-      90_000,
-      () => processes.map((p) => p.output()).join('\n'),
-    );
+    const stack = await startStack(shared);
+    processes.push(...stack.processes);
+    base = stack.base;
     client = commandClient(base);
     mongo = await testMongo();
     db = mongo.db(database);

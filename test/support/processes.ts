@@ -115,3 +115,29 @@ export async function startKafka(dataDir: string, port: number, controllerPort: 
     spawn('java', [...java, 'kafka.Kafka', join(dataDir, 'server.properties')], { stdio: ['ignore', 'pipe', 'pipe'] }),
   );
 }
+
+/**
+ * The three apps on one database and topic prefix, as `npm start` runs them; resolves once the api answers. If they
+ * do not come up, they are stopped before the error is thrown, so no process outlives the test.
+ */
+export async function startStack(env: Record<string, string>): Promise<{ base: string; processes: RunningProcess[] }> {
+  const apiPort = await freePort();
+  const processes = [
+    startApp('relay', { ...env, PORT: String(await freePort()) }),
+    startApp('projector', { ...env, PORT: String(await freePort()) }),
+    startApp('api', { ...env, PORT: String(apiPort) }),
+  ];
+  const base = `http://127.0.0.1:${apiPort}`;
+  try {
+    await waitFor(
+      async () => ((await fetch(`${base}/health/live`)).status === 200 ? true : undefined),
+      'the api to answer',
+      90_000,
+      () => processes.map((p) => p.output()).join('\n'),
+    );
+  } catch (error) {
+    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
+    throw error;
+  }
+  return { base, processes };
+}
