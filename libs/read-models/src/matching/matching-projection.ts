@@ -40,27 +40,32 @@ export const projectMatchablePledges = (collection: Collection<Document>, pledge
 export const projectFormerUsers = (collection: Collection<Document>, participants: readonly ParticipantView[]) =>
   replaceOrDelete(collection, participants, formerUserDocOf);
 
-/** Sets each allocation's own entry of its pair (no read needed); allocations without a confirmed delivery add none. */
+/**
+ * Sets each allocation's own entry of its pair (no read needed); allocations without a confirmed delivery add none.
+ * One update per pair: concurrent updates of one document are not atomic on FerretDB (one of them is lost), and
+ * concurrent upserts of a new one collide on its `_id`.
+ */
 export async function projectDeliveryPairs(
   collection: Collection<Document>,
   allocations: readonly AllocationView[],
 ): Promise<void> {
+  const byPair = new Map<string, { donorId: string; recipientId: string; entries: Record<string, number> }>();
+  for (const allocation of allocations) {
+    const confirmed = confirmedDeliveriesOf(allocation);
+    if (confirmed === 0) continue;
+    const pairId = deliveryPairIdOf(allocation);
+    const pair = byPair.get(pairId) ?? {
+      donorId: allocation.donorId,
+      recipientId: allocation.recipientId,
+      entries: {},
+    };
+    pair.entries[`contributions.${allocation.id}`] = confirmed;
+    byPair.set(pairId, pair);
+  }
   await Promise.all(
-    allocations.map(async (allocation) => {
-      const confirmed = confirmedDeliveriesOf(allocation);
-      if (confirmed === 0) return;
-      await collection.updateOne(
-        { _id: deliveryPairIdOf(allocation) as never },
-        {
-          $set: {
-            donorId: allocation.donorId,
-            recipientId: allocation.recipientId,
-            [`contributions.${allocation.id}`]: confirmed,
-          },
-        },
-        { upsert: true },
-      );
-    }),
+    [...byPair].map(([pairId, { donorId, recipientId, entries }]) =>
+      collection.updateOne({ _id: pairId as never }, { $set: { donorId, recipientId, ...entries } }, { upsert: true }),
+    ),
   );
 }
 
