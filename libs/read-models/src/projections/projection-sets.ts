@@ -2,7 +2,7 @@ import type { StreamType } from '@cm/messaging';
 import type { EventEnvelope } from '@cm/event-store';
 import type { Collection, Db, Document, IndexSpecification } from 'mongodb';
 import { evolveAllocationView, type AllocationView } from '../allocations/allocation-view';
-import { evolveCoverage, type CoverageDoc } from '../coverage/coverage';
+import { evolveCoverage, type CoverageDoc } from '../need-coverage/coverage';
 import { evolveNeedView, type NeedView } from '../needs/need-view';
 import { evolveParticipantView, type ParticipantView } from '../participants/participant-view';
 import { evolvePledgeView, type PledgeView } from '../pledges/pledge-view';
