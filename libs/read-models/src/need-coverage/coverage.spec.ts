@@ -16,7 +16,12 @@ function needStates(id: string, amount: string, allocated: string): NeedView[] {
       priority: 'high',
       postedAt: '2024-05-01T00:00:00.000Z',
     }),
-    event('NeedCapacityReserved', { needId: id, allocationId: `a-${id}`, amount: q(allocated, 'USD'), status: 'partially_allocated' }),
+    event('NeedCapacityReserved', {
+      needId: id,
+      allocationId: `a-${id}`,
+      amount: q(allocated, 'USD'),
+      status: 'partially_allocated',
+    }),
   ];
   return events.map((_, i) => fold(evolveNeedView, events.slice(0, i + 1))!);
 }
