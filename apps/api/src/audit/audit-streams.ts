@@ -35,10 +35,12 @@ export class AuditStreams {
   }
 
   async stateAt(actor: Actor, streamId: string, at: Date): Promise<StreamStateAt> {
-    const { streamType } = await this.readable(actor, streamId);
-    const then = await this.store.readStream(streamId, { until: at.toISOString() });
-    const state = foldStream(streamType, then.events as DomainEvent[]);
-    return { streamId, streamType, at: at.toISOString(), version: then.version, state };
+    // The access check already read the whole stream; the past is its prefix recorded up to `at`.
+    const { streamType, events } = await this.readable(actor, streamId);
+    const until = at.toISOString();
+    const then = events.filter((event) => event.recordedAt <= until);
+    const state = foldStream(streamType, then as DomainEvent[]);
+    return { streamId, streamType, at: until, version: then.at(-1)?.version ?? 0, state };
   }
 
   async verify(actor: Actor, streamId: string): Promise<StreamVerification> {
