@@ -1,7 +1,7 @@
 import { eventRegistrations, Role } from '@cm/domain';
 import { EventTypeRegistry, MongoEventStore } from '@cm/event-store';
 import { MongoClient } from 'mongodb';
-import { freePort, RunningProcess, startApp, waitFor } from '../support/processes';
+import { RunningProcess, startStack } from '../support/processes';
 import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
 import { commandClient } from './support-command-api';
 
@@ -30,21 +30,17 @@ describe('the command api against FerretDB and the event store', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    const port = await freePort();
-    api = startApp('api', {
-      PORT: String(port),
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(
-      async () => ((await fetch(`${base}/health/live`)).status === 200 ? true : undefined),
-      'the api to answer',
-      90_000,
-      api.output,
+    const stack = await startStack(
+      {
+        MONGODB_URI: mongodbUri,
+        MONGODB_DATABASE: database,
+        KAFKA_BROKERS: kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: `${database}.`,
+      },
+      ['api'],
     );
+    [api] = stack.processes;
+    const { base } = stack;
     client = commandClient(base);
     mongo = await testMongo();
     store = new MongoEventStore(mongo.db(database), new EventTypeRegistry(eventRegistrations));

@@ -117,16 +117,18 @@ export async function startKafka(dataDir: string, port: number, controllerPort: 
 }
 
 /**
- * The three apps on one database and topic prefix, as `npm start` runs them; resolves once the api answers. If they
- * do not come up, they are stopped before the error is thrown, so no process outlives the test.
+ * Apps on one database and topic prefix, as `npm start` runs them (default: all three); resolves once the api answers.
+ * If they do not come up, they are stopped before the error is thrown, so no process outlives the test.
  */
-export async function startStack(env: Record<string, string>): Promise<{ base: string; processes: RunningProcess[] }> {
+export async function startStack(
+  env: Record<string, string>,
+  apps: readonly ('api' | 'projector' | 'relay')[] = ['relay', 'projector', 'api'],
+): Promise<{ base: string; processes: RunningProcess[] }> {
   const apiPort = await freePort();
-  const processes = [
-    startApp('relay', { ...env, PORT: String(await freePort()) }),
-    startApp('projector', { ...env, PORT: String(await freePort()) }),
-    startApp('api', { ...env, PORT: String(apiPort) }),
-  ];
+  const processes: RunningProcess[] = [];
+  for (const app of apps) {
+    processes.push(startApp(app, { ...env, PORT: String(app === 'api' ? apiPort : await freePort()) }));
+  }
   const base = `http://127.0.0.1:${apiPort}`;
   try {
     await waitFor(
