@@ -7,3 +7,4 @@ export { canonicalJson, firstBreak, GENESIS_HASH, hashOf } from './hash-chain';
 export { MongoEventStore, MongoEventStoreOptions } from './mongo-event-store';
 export { EventTypeRegistration, EventTypeRegistry, Upcaster } from './registry';
 export { StreamHeads } from './stream-heads';
+export * from './backup';
