@@ -91,6 +91,39 @@ describe('bad input: refused with 4xx problem+json naming what is wrong, never 5
     expect(api.store.eventCount).toBe(before);
   });
 
+  it.each(['toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'])(
+    'the extra key %s (a member of Object.prototype) is refused too',
+    async (key) => {
+      const answer = await post(JSON.stringify({ ...validNeed, [key]: true }));
+      expect(answer.body.errors).toEqual([{ field: key, message: `property ${key} should not exist` }]);
+    },
+  );
+
+  it.each([
+    [
+      'an amount of 5e-324 (class-validator threw on it)',
+      { quantity: { amount: 5e-324, unit: 'items' } },
+      'quantity.amount',
+    ],
+    ['an amount of 1e21', { quantity: { amount: 1e21, unit: 'items' } }, 'quantity.amount'],
+    ["a time of 25 o'clock", { neededBy: '2027-01-01T25:00:00Z' }, 'neededBy'],
+    ['the 30th of February with a time', { neededBy: '2027-02-30T10:00Z' }, 'neededBy'],
+  ])('%s answers 400 naming the field', async (_case, change, field) => {
+    const answer = await post(JSON.stringify({ ...validNeed, ...change }));
+    expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(fieldsOf(answer)).toContain(field);
+  });
+
+  it('refuses a path whose percent-encoding does not decode, naming the path', async () => {
+    const response = await fetch(`${api.url}/needs/%E0%A4%A/withdraw`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lao}`, 'content-type': 'application/json' },
+      body: '{"reason":"x"}',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'MALFORMED_PATH', errors: [{ field: 'path' }] });
+  });
+
   it('names a prototype key next to the other failures of the same body', async () => {
     const answer = await post(JSON.stringify({ ...validNeed, title: 42, constructor: 1 }));
     expect([...new Set(fieldsOf(answer))].sort()).toEqual(['constructor', 'title']);

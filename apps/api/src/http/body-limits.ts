@@ -36,15 +36,15 @@ export function jsonNestsDeeperThan(body: Uint8Array, max: number): boolean {
   return false;
 }
 
-/** An error body-parser passes on as it is (its `status` and `type` survive), for the problem mapping. */
-export class BodyRefused extends Error {
+/** A refused request body or path; body-parser passes it on as it is (its `status` and `type` survive), for the problem mapping. */
+export class RequestRefused extends Error {
   constructor(
     readonly status: number,
     readonly type: string,
     message: string,
   ) {
     super(message);
-    this.name = 'BodyRefused';
+    this.name = 'RequestRefused';
   }
 }
 
@@ -69,7 +69,7 @@ export function refuseNonJsonBodies(request: BodyRequest, _response: unknown, ne
   const contentType = request.headers['content-type'];
   if (typeof contentType === 'string' && jsonMediaType.test(contentType)) return next();
   next(
-    new BodyRefused(
+    new RequestRefused(
       415,
       'content-type.unsupported',
       `the body must be application/json${contentType ? `, not ${String(contentType).slice(0, 100)}` : ''}`,
@@ -77,25 +77,42 @@ export function refuseNonJsonBodies(request: BodyRequest, _response: unknown, ne
   );
 }
 
+/**
+ * A path whose percent-encoding does not decode (`/needs/%E0%A4%A`) is refused naming `path`; Express would throw a
+ * URIError while matching a route parameter, which Nest answers with a bare 400.
+ */
+export function refuseUndecodablePaths(
+  request: { path: string },
+  _response: unknown,
+  next: (error?: unknown) => void,
+): void {
+  try {
+    decodeURIComponent(request.path);
+  } catch {
+    return next(new RequestRefused(400, 'path.malformed', 'the path has a malformed percent-encoding'));
+  }
+  next();
+}
+
 /** body-parser's `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. */
 export function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
   if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) {
-    throw new BodyRefused(400, 'entity.too.deep', `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
+    throw new RequestRefused(400, 'entity.too.deep', `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
   }
 }
 
 const parseJson = json({ limit: MAX_BODY_BYTES, verify: refuseDeepJson });
 
 /**
- * JSON bodies, bounded in size and depth. body-parser's own errors are passed on as BodyRefused: Nest would turn a
+ * JSON bodies, bounded in size and depth. body-parser's own errors are passed on as RequestRefused: Nest would turn a
  * SyntaxError into a bare 400 and drop what kind of failure it was.
  */
 export function jsonBodies(request: unknown, response: unknown, next: (error?: unknown) => void): void {
   parseJson(request as never, response as never, (error?: unknown) => {
-    if (error === undefined || error instanceof BodyRefused) return next(error);
+    if (error === undefined || error instanceof RequestRefused) return next(error);
     const { status, type } = error as { status?: unknown; type?: unknown };
     next(
-      new BodyRefused(
+      new RequestRefused(
         typeof status === 'number' && status < 500 ? status : 400,
         typeof type === 'string' ? type : 'entity.parse.failed',
         (error as Error).message,

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Server } from 'node:http';
 import { AppConfig } from '@cm/platform';
-import { jsonBodies, refuseNonJsonBodies } from './body-limits';
+import { jsonBodies, refuseNonJsonBodies, refuseUndecodablePaths } from './body-limits';
 
 /** Request headers a browser page on the console's origin may send, and response headers it may read. */
 const corsRequestHeaders = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Consistent-With'];
@@ -40,7 +40,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     exposedHeaders: corsResponseHeaders,
     maxAge: 600,
   });
-  express.use(refuseNonJsonBodies, jsonBodies);
+  express.use(refuseUndecodablePaths, refuseNonJsonBodies, jsonBodies);
   const server = app.getHttpServer() as Server;
   // The whole request (headers and body) must arrive within the deadline; headers alone within a third of it.
   server.requestTimeout = config.REQUEST_TIMEOUT_MS;

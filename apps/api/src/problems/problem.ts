@@ -56,7 +56,9 @@ export class Problem extends Error {
     };
   }
 
-  static validation(errors: FieldProblem[]): Problem {
+  static validation(problems: FieldProblem[]): Problem {
+    // A key with an empty name (`?=x`, `{"": 1}`) is still named: as its JSON text.
+    const errors = problems.map((error) => (error.field ? error : { ...error, field: '""' }));
     const fields = [...new Set(errors.map((error) => error.field))].join(', ');
     return new Problem(400, 'VALIDATION_FAILED', `invalid request: ${fields}`, errors);
   }

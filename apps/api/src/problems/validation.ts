@@ -11,10 +11,11 @@ export function fieldProblemsOf(errors: ValidationError[], parent = ''): FieldPr
 }
 
 /**
- * Keys that name JavaScript's object machinery. JSON.parse keeps them as own properties, but class-transformer skips
- * them when it builds the DTO, so the whitelist never sees them and they would pass silently.
+ * Keys that name JavaScript's object machinery (`__proto__`, `constructor`, `toString`, `valueOf`, … and
+ * `prototype`). JSON.parse keeps them as own properties, but class-transformer skips every key that names a function
+ * or accessor of Object.prototype when it builds the DTO, so the whitelist never sees them and they would pass.
  */
-const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+const prototypeKeys = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** Every prototype key in a parsed body, by its dotted path; bodies are at most MAX_JSON_DEPTH deep. */
 export function prototypeKeysOf(value: unknown, parent = ''): string[] {
