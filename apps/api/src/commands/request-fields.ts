@@ -41,7 +41,8 @@ export const IsPositiveAmount = (): PropertyDecorator => (target, key) => {
     name: 'maxAmountDecimals',
     validator: {
       validate: hasAtMostAmountDecimals,
-      defaultMessage: () => `must have at most ${maxAmountDecimals} decimals, written without an exponent`,
+      defaultMessage: () =>
+        `must be a plain decimal with at most ${maxAmountDecimals} decimals (an exponent such as 1e21 or 5e-7 names no amount)`,
     },
   })(target, key);
   IsPositive({ message: 'must be greater than zero' })(target, key);
