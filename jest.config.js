@@ -1,4 +1,5 @@
-// Three projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP).
+// Four projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
+// abuse (our request fuzzer against the running apps: npm run test:abuse).
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -27,6 +28,12 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
+    },
+    {
+      ...shared,
+      displayName: 'abuse',
+      testMatch: ['<rootDir>/test/abuse/**/*.abuse-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
     },
   ],

@@ -22,6 +22,7 @@ import { ALLOCATION_INTENTS, MongoAllocationIntents } from './allocations/saga/a
 import { AllocationRecovery } from './allocations/saga/allocation-recovery';
 import { AllocationSaga } from './allocations/saga/allocation-saga';
 import { AuthModule } from './auth/auth.module';
+import { RequestLimitsModule } from './http/request-limits.module';
 import { Streams } from './commands/streams';
 import { IDEMPOTENCY_KEYS, MongoIdempotencyKeys } from './idempotency/idempotency-keys';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -48,7 +49,8 @@ import { requestValidationPipe } from './problems/validation';
  * EVENT_STORE and MONGO_DB in scope (EventStoreModule and PlatformModule in the app; fakes in unit tests).
  */
 @Module({
-  imports: [CqrsModule.forRoot(), AuthModule],
+  // RequestLimitsModule first: its rate limit guard runs before authentication, so floods without a token count too.
+  imports: [CqrsModule.forRoot(), RequestLimitsModule, AuthModule],
   controllers: [
     RegisterParticipantHttpController,
     PostNeedHttpController,

@@ -1,6 +1,14 @@
 import { bootstrap } from '@cm/platform';
 import { ApiModule } from './api.module';
+import { configureHttp } from './http/http-hardening';
 import { mountOpenApi } from './openapi';
 
-// Validation, problem+json errors, authentication and idempotency are app-wide providers of the CommandsModule.
-void bootstrap(ApiModule, { configure: (app) => mountOpenApi(app) });
+// Validation, problem+json errors, authentication, rate limits and idempotency are app-wide providers of the
+// CommandsModule; body limits, security headers, CORS and socket timeouts are set on the HTTP server here.
+void bootstrap(ApiModule, {
+  bodyParser: false,
+  configure: (app, config) => {
+    configureHttp(app, config);
+    mountOpenApi(app);
+  },
+});

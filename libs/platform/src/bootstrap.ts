@@ -7,6 +7,8 @@ import { AppConfig, ConfigurationError } from './config/config.schema';
 export interface BootstrapOptions {
   /** Extra setup before listening (the api adds validation and OpenAPI here). */
   configure?: (app: INestApplication, config: AppConfig) => void | Promise<void>;
+  /** false: the app installs its own body parsers in `configure` (Nest's default is JSON and forms, 100 kB). */
+  bodyParser?: boolean;
 }
 
 /**
@@ -43,7 +45,11 @@ function closeGracefully(app: INestApplication, timeoutMs: number): void {
 
 export async function bootstrap(rootModule: Type<unknown>, options: BootstrapOptions = {}): Promise<INestApplication> {
   try {
-    const app = await NestFactory.create(rootModule, { bufferLogs: true, abortOnError: false });
+    const app = await NestFactory.create(rootModule, {
+      bufferLogs: true,
+      abortOnError: false,
+      bodyParser: options.bodyParser ?? true,
+    });
     app.useLogger(app.get(Logger));
     const config = app.get<AppConfig>(APP_CONFIG);
     closeGracefully(app, config.SHUTDOWN_TIMEOUT_MS);

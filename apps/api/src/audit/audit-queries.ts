@@ -34,13 +34,13 @@ export class StreamStateQuery {
 }
 
 /** The instant `at` names; a bare date is the state as it stood at the close of that day (UTC). */
-export function instantOf(at: string): Date {
+export function instantOf(at: string, field = 'at'): Date {
   const match = isoTime.exec(at);
   const text = match && !match[2] ? `${at}T23:59:59.999Z` : at;
   const instant = new Date(text);
   // Date also accepts 2026-02-31 (as 3 March): the calendar date must survive the round trip.
   if (!match || Number.isNaN(instant.getTime()) || !sameCalendarDate(match[1], text, instant)) {
-    throw Problem.validation([{ field: 'at', message: `${at} is not a valid time` }]);
+    throw Problem.validation([{ field, message: `${at} is not a valid time` }]);
   }
   return instant;
 }

@@ -12,7 +12,9 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `from` as an instant: a bare date is the start of that UTC day (`to` uses instantOf: its end). */
 const fromInstantOf = (from: string): string =>
-  isoDate.test(from) ? `${instantOf(from).toISOString().slice(0, 10)}T00:00:00.000Z` : instantOf(from).toISOString();
+  isoDate.test(from)
+    ? `${instantOf(from, 'from').toISOString().slice(0, 10)}T00:00:00.000Z`
+    : instantOf(from, 'from').toISOString();
 
 const filters = {
   type: z
@@ -54,7 +56,7 @@ function parsed<S extends z.ZodTypeAny>(schema: S, query: unknown): z.infer<S> {
 
 function filterOf(actor: Actor, query: z.infer<z.ZodObject<typeof filters>>): AuditFilter {
   const from = query.from === undefined ? undefined : fromInstantOf(query.from);
-  const to = query.to === undefined ? undefined : instantOf(query.to).toISOString();
+  const to = query.to === undefined ? undefined : instantOf(query.to, 'to').toISOString();
   if (from && to && from > to) throw Problem.validation([{ field: 'from', message: 'must not be after to' }]);
   const partyTo = readersOfEveryEvent.includes(actor.role) ? undefined : actor.participantId;
   if (!readersOfEveryEvent.includes(actor.role) && partyTo === undefined) {

@@ -26,11 +26,25 @@ export function IsUnit(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** At most 4 decimals. class-validator's maxDecimalPlaces reads String(value) and throws on 5e-324 (no "."). */
+const maxAmountDecimals = 4;
+const hasAtMostAmountDecimals = (value: unknown): boolean => {
+  if (typeof value !== 'number') return true; // IsNumber names that failure
+  const text = String(value);
+  // Exponent forms are tiny (1e-7: too many decimals) or huge (1e21: beyond exact integers): neither is an amount.
+  return !text.includes('e') && (text.split('.')[1]?.length ?? 0) <= maxAmountDecimals;
+};
+
 export const IsPositiveAmount = (): PropertyDecorator => (target, key) => {
-  IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: 'must be a JSON number' })(
-    target,
-    key,
-  );
+  IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a JSON number' })(target, key);
+  ValidateBy({
+    name: 'maxAmountDecimals',
+    validator: {
+      validate: hasAtMostAmountDecimals,
+      defaultMessage: () =>
+        `must be a plain decimal with at most ${maxAmountDecimals} decimals (an exponent such as 1e21 or 5e-7 names no amount)`,
+    },
+  })(target, key);
   IsPositive({ message: 'must be greater than zero' })(target, key);
 };
 
@@ -47,6 +61,15 @@ export class QuantityRequest {
 
 export const IsParticipantId = (): PropertyDecorator =>
   Matches(participantIdPattern, { message: participantIdMessage });
-export const IsIsoDate = (): PropertyDecorator => Matches(isoDatePattern, { message: isoDateMessage });
+/** The shape, and a real calendar date and time: 2027-02-30 and T25:00 match the pattern but name no instant. */
+export const isIsoDate = (value: unknown): boolean => {
+  if (typeof value !== 'string' || !isoDatePattern.test(value)) return false;
+  const text = value.length === 10 ? `${value}T00:00:00Z` : value.replace(/T(\d{2}:\d{2})Z$/, 'T$1:00Z');
+  const instant = new Date(text);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === value.slice(0, 10);
+};
+
+export const IsIsoDate = (): PropertyDecorator =>
+  ValidateBy({ name: 'isIsoDate', validator: { validate: isIsoDate, defaultMessage: () => isoDateMessage } });
 export const IsCategory = (): PropertyDecorator =>
   Matches(categoryPattern, { message: 'must be a lower-case tag such as metal_detectors' });

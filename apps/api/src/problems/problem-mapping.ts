@@ -79,7 +79,8 @@ export function problemOf(error: unknown): Problem {
     const status = error.getStatus();
     if (status < 500) return new Problem(status, httpCodes[status] ?? 'BAD_REQUEST', httpDetailOf(error));
   }
-  if (isBodyParserError(error)) return new Problem(error.status, 'MALFORMED_BODY', 'the body is not valid JSON');
+  const bodyProblem = bodyProblemOf(error);
+  if (bodyProblem) return bodyProblem;
   return new Problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged');
 }
 
@@ -90,10 +91,33 @@ function httpDetailOf(error: HttpException): string {
   return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message;
 }
 
-function isBodyParserError(error: unknown): error is Error & { status: number } {
-  return (
-    error instanceof Error &&
-    (error as { type?: unknown }).type === 'entity.parse.failed' &&
-    (error as { status?: unknown }).status === 400
-  );
+/**
+ * body-parser's failures (and ours, raised while reading a body), by their `type`: what was wrong with the bytes
+ * sent, never a server fault. See https://github.com/expressjs/body-parser#errors.
+ */
+const bodyProblems: Record<string, [status: number, code: string, field: string, detail?: string]> = {
+  'entity.parse.failed': [400, 'MALFORMED_BODY', 'body', 'the body is not valid JSON'],
+  'entity.too.deep': [400, 'BODY_TOO_DEEP', 'body'],
+  'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'body'],
+  'entity.verify.failed': [400, 'MALFORMED_BODY', 'body'],
+  'request.size.invalid': [
+    400,
+    'MALFORMED_BODY',
+    'Content-Length',
+    'the body is shorter or longer than its Content-Length',
+  ],
+  'request.aborted': [400, 'MALFORMED_BODY', 'body', 'the request was aborted while its body was read'],
+  'path.malformed': [400, 'MALFORMED_PATH', 'path'],
+  'charset.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type'],
+  'encoding.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Encoding'],
+  'content-type.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type'],
+};
+
+function bodyProblemOf(error: unknown): Problem | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const type = (error as { type?: unknown }).type;
+  const known = typeof type === 'string' ? bodyProblems[type] : undefined;
+  if (!known) return undefined;
+  const [status, code, field, detail = error.message] = known;
+  return new Problem(status, code, detail, [{ field, message: detail }]);
 }

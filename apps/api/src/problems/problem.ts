@@ -22,7 +22,10 @@ const titles: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -53,7 +56,9 @@ export class Problem extends Error {
     };
   }
 
-  static validation(errors: FieldProblem[]): Problem {
+  static validation(problems: FieldProblem[]): Problem {
+    // A key with an empty name (`?=x`, `{"": 1}`) is still named: as its JSON text.
+    const errors = problems.map((error) => (error.field ? error : { ...error, field: '""' }));
     const fields = [...new Set(errors.map((error) => error.field))].join(', ');
     return new Problem(400, 'VALIDATION_FAILED', `invalid request: ${fields}`, errors);
   }

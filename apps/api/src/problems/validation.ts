@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, Problem } from './problem';
 
 /** Flattens class-validator's tree into one entry per failing field, named by its dotted path (quantity.amount). */
@@ -10,9 +10,44 @@ export function fieldProblemsOf(errors: ValidationError[], parent = ''): FieldPr
   });
 }
 
-/** Whitelisted, unknown fields refused, every failure named: the api's one validation pipe. */
+/**
+ * Keys that name JavaScript's object machinery (`__proto__`, `constructor`, `toString`, `valueOf`, … and
+ * `prototype`). JSON.parse keeps them as own properties, but class-transformer skips every key that names a function
+ * or accessor of Object.prototype when it builds the DTO, so the whitelist never sees them and they would pass.
+ */
+const prototypeKeys = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** Every prototype key in a parsed body, by its dotted path; bodies are at most MAX_JSON_DEPTH deep. */
+export function prototypeKeysOf(value: unknown, parent = ''): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.keys(value).flatMap((key) => {
+    const field = parent ? `${parent}.${key}` : key;
+    const own = prototypeKeys.has(key) ? [field] : [];
+    return [...own, ...prototypeKeysOf((value as Record<string, unknown>)[key], field)];
+  });
+}
+
+/** Whitelisted, unknown fields refused (prototype keys included), every failure named: the api's one validation pipe. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const refused =
+      metadata.type === 'custom' ? [] : prototypeKeysOf(value).map((field) => ({ field, message: unknownKey(field) }));
+    if (refused.length === 0) return super.transform(value, metadata);
+    const others = await super.transform(value, metadata).then(
+      () => [],
+      (error: unknown) => {
+        if (error instanceof Problem && error.errors) return error.errors;
+        throw error;
+      },
+    );
+    throw Problem.validation([...refused, ...others]);
+  }
+}
+
+const unknownKey = (field: string): string => `property ${field.split('.').pop()} should not exist`;
+
 export const requestValidationPipe = () =>
-  new ValidationPipe({
+  new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

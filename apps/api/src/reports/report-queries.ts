@@ -2,10 +2,18 @@ import { z } from 'zod';
 import { supportDimensions, SupportDimension } from '@cm/reporting';
 import { FieldProblem, Problem } from '../problems/problem';
 
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** zod runs a refinement even after the regex failed, so the calendar check must not assume the shape. */
+const isCalendarDate = (date: string): boolean => {
+  const instant = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === date;
+};
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date such as 2024-12-31')
-  .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date, 'is not a calendar date');
+  .regex(isoDatePattern, 'must be an ISO date such as 2024-12-31')
+  .refine((date) => !isoDatePattern.test(date) || isCalendarDate(date), 'is not a calendar date');
 
 export const supportQuery = z
   .object({

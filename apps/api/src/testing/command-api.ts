@@ -6,6 +6,7 @@ import { APP_CONFIG, loadConfig, MONGO_DB } from '@cm/platform';
 import { ALLOCATION_INTENTS } from '../allocations/saga/allocation-intents';
 import { signToken } from '../auth/development-token';
 import { CommandsModule } from '../commands.module';
+import { configureHttp } from '../http/http-hardening';
 import { IDEMPOTENCY_KEYS } from '../idempotency/idempotency-keys';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { InMemoryAllocationIntents, InMemoryIdempotencyKeys } from './in-memory-keys';
@@ -13,6 +14,8 @@ import { InMemoryAllocationIntents, InMemoryIdempotencyKeys } from './in-memory-
 /** For unit tests only: the command api over HTTP on a random port, with in-memory store, keys and intents. */
 export interface CommandApi {
   app: INestApplication;
+  /** http://127.0.0.1:<port>, for requests `send` cannot make (raw bodies, other content types). */
+  url: string;
   store: InMemoryEventStore;
   keys: InMemoryIdempotencyKeys;
   intents: InMemoryAllocationIntents;
@@ -27,7 +30,8 @@ export interface CommandApi {
 export const tokenFor = (role: Role, participant?: string, expires = '1h') =>
   signToken({ role, ...(participant && { participant }), expires });
 
-export async function startCommandApi(): Promise<CommandApi> {
+export async function startCommandApi(env: NodeJS.ProcessEnv = {}): Promise<CommandApi> {
+  const config = loadConfig({ NODE_ENV: 'test', ...env }, 0);
   const store = new InMemoryEventStore();
   const keys = new InMemoryIdempotencyKeys();
   const intents = new InMemoryAllocationIntents();
@@ -35,7 +39,7 @@ export async function startCommandApi(): Promise<CommandApi> {
   @Global()
   @Module({
     providers: [
-      { provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test' }, 0) },
+      { provide: APP_CONFIG, useValue: config },
       { provide: EVENT_STORE, useValue: store },
       { provide: MONGO_DB, useValue: {} },
     ],
@@ -50,19 +54,21 @@ export async function startCommandApi(): Promise<CommandApi> {
     .useValue(intents)
     .setLogger({ log() {}, error() {}, warn() {}, debug() {}, verbose() {} })
     .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
+  configureHttp(app, config);
   await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
   return {
     app,
+    url,
     store,
     keys,
     intents,
     async send(method, path, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
       if (options.as) headers.authorization = `Bearer ${options.as}`;
-      const response = await fetch(`${url.replace('[::1]', '127.0.0.1')}${path}`, {
+      const response = await fetch(`${url}${path}`, {
         method,
         headers,
         ...(options.body !== undefined && { body: JSON.stringify(options.body) }),

@@ -43,6 +43,23 @@ export const configSchema = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** Requests one bearer token may send per window, across all routes; 0 turns the limit off. */
+  RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(0).default(600),
+  /** Requests one client address may send per window (with or without a token); 0 turns the limit off. */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(1_200),
+  RATE_LIMIT_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(60_000),
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (unset: none). */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** Origins (scheme://host[:port]) whose browser pages may call the api: the console's, when served elsewhere. */
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^(https?:\/\/[^,\s/]+)(,https?:\/\/[^,\s/]+)*$/,
+      'a comma-separated list of origins (https://console.example.org)',
+    )
+    .optional(),
+  /** Longest a request may take, from its first byte to its answer; past it the client gets 503 and may retry. */
+  REQUEST_TIMEOUT_MS: positiveInt.min(1_000).max(600_000).default(30_000),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { PORT: number };
