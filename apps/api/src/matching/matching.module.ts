@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { liveCollection, PledgeView } from '@cm/read-models';
+import { ConsistencyTokens } from '../consistency/consistency-tokens';
 import { MongoIdempotencyKeys } from '../idempotency/idempotency-keys';
 import { ConsistencyGate } from '../queries/consistency-gate';
 import { MatchesQueryController } from './candidates/matches.query.controller';
@@ -28,6 +29,7 @@ const pledgeUnitsOf =
   providers: [
     MatchingQueries,
     ConsistencyGate,
+    ConsistencyTokens,
     PlanApplication,
     { provide: PLAN_ENTRY_KEYS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoIdempotencyKeys(db) },
     { provide: PLEDGE_UNITS, inject: [MONGO_DB], useFactory: pledgeUnitsOf },
