@@ -228,11 +228,13 @@ describe('read-your-writes across streams (property, real stack)', () => {
       { command: 'accept', pick: 0, amount: 1 },
       { command: 'deliver', pick: 0, amount: 5 },
       { command: 'deliver', pick: 0, amount: 7 },
+      { command: 'deliver', pick: 0, amount: 3 },
+      { command: 'confirm', pick: 0, amount: 1 },
       { command: 'confirm', pick: 0, amount: 1 },
       { command: 'confirm', pick: 0, amount: 1 },
     ];
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 8 }), async (steps) => {
+      fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 6 }), async (steps) => {
         const world: World = { needs: [], pledges: [], allocations: [] };
         for (const next of [...prefix, ...steps]) {
           const outcome = await run(world, next);
@@ -240,12 +242,14 @@ describe('read-your-writes across streams (property, real stack)', () => {
           await check(outcome.touched, outcome.answer.body.consistencyToken as string, next.command === 'confirm');
         }
       }),
-      { numRuns: Number(process.env.CONSISTENCY_PROPERTY_RUNS ?? 10), endOnFailure: true },
+      { numRuns: Number(process.env.CONSISTENCY_PROPERTY_RUNS ?? 5), endOnFailure: true },
     );
-    // The property was exercised where it matters: needs read right after a confirmed delivery, said consistent.
-    expect(answers.checkedAfterConfirm).toBeGreaterThanOrEqual(20);
+    console.log(`read-your-writes property: ${JSON.stringify(answers)}`);
+    // The property was exercised where it matters: needs read right after a confirmed delivery, said consistent
+    // (a race seen in one read of three goes unnoticed in 15 such reads with a probability of 0.2%).
+    expect(answers.checkedAfterConfirm).toBeGreaterThanOrEqual(15);
     expect(answers.consistent).toBeGreaterThan(answers.stale);
-  });
+  }, 480_000);
 
   it('refuses a token it did not issue with 400 naming the header, and still reads a version-1 token', async () => {
     const bad = await fetch(`${base}/needs`, {
