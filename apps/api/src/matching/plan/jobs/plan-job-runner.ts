@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@cm/platform';
 import { CommandContext } from '../../../commands/command-context';
@@ -19,6 +20,8 @@ export class PlanJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
+  /** Polls run in the runner's own async context, not in that of the request that woke it (its logs, its writes). */
+  private readonly context = new AsyncResource('PlanJobRunner');
 
   constructor(
     @Inject(PLAN_JOBS) private readonly jobs: PlanJobs,
@@ -43,12 +46,14 @@ export class PlanJobRunner implements OnApplicationBootstrap, OnApplicationShutd
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.poll().finally(() => {
-        this.running = undefined;
-        if (!this.stopping) this.schedule(pollMs);
-      });
-    }, delayMs);
+    this.timer = this.context.runInAsyncScope(() =>
+      setTimeout(() => {
+        this.running = this.poll().finally(() => {
+          this.running = undefined;
+          if (!this.stopping) this.schedule(pollMs);
+        });
+      }, delayMs),
+    );
     this.timer.unref();
   }
 
@@ -59,7 +64,7 @@ export class PlanJobRunner implements OnApplicationBootstrap, OnApplicationShutd
         if (this.stopping) return;
         if (job.leaseId !== null && (job.leaseUntil?.getTime() ?? 0) > now) continue;
         const leaseId = await this.jobs.claim(job, this.config.PLAN_JOB_LEASE_MS);
-        if (leaseId) await this.run(job._id, leaseId, job.leaseId !== null || job.next > 0);
+        if (leaseId) await this.run(job._id, leaseId, job.leaseId !== null || job.next > 0 || job.interruptions > 0);
       }
     } catch (error) {
       this.logger.warn(`plan jobs poll failed: ${(error as Error).message}`);

@@ -103,7 +103,7 @@ export class PlanJobs {
         },
         $inc: { [`counts.${counter}`]: 1 },
       },
-      { returnDocument: 'after', projection: { status: 1 } },
+      { returnDocument: 'after' },
     );
     return updated?.status ?? null;
   }
