@@ -102,6 +102,14 @@ describe('matching offers to needs (api, relay and projector processes)', () => 
       90_000,
     );
 
+  /** Starts a plan job (202, Location) and answers it once it has completed. */
+  async function applyPlan(body: Record<string, unknown>) {
+    const started = await send('POST', '/matching/plan/apply', 'coordinator', body);
+    expect(started).toMatchObject({ status: 202, body: { id: expect.any(String), status: 'queued' } });
+    const path = `/matching/plan/jobs/${started.body.id as string}`;
+    return { status: 200, body: await eventually(path, (job) => job.status === 'completed') };
+  }
+
   it('seeds participants (one former user), needs and pledges through the api', async () => {
     const participants = [
       { id: 'USA', name: 'United States', kind: 'state', treatyStatus: 'not_party', usedClusterMunitionsIn: ['LAO'] },
@@ -268,10 +276,7 @@ describe('matching offers to needs (api, relay and projector processes)', () => 
       pledgeId,
       amountInPledgeUnit,
     }));
-    const applied = await send('POST', '/matching/plan/apply', 'coordinator', {
-      pillar: 'clearance',
-      allocations: entries,
-    });
+    const applied = await applyPlan({ pillar: 'clearance', allocations: entries });
     expect(applied.status).toBe(200);
     const reports = applied.body.entries as EntryReport[];
     expect(reports).toHaveLength(entries.length);
@@ -306,10 +311,7 @@ describe('matching offers to needs (api, relay and projector processes)', () => 
     }
 
     // Applying the same plan again creates nothing new.
-    const again = await send('POST', '/matching/plan/apply', 'coordinator', {
-      pillar: 'clearance',
-      allocations: entries,
-    });
+    const again = await applyPlan({ pillar: 'clearance', allocations: entries });
     expect(again.body).toMatchObject({ created: 0, alreadyApplied: createdIds.length });
     expect(
       (again.body.entries as EntryReport[]).filter((r) => r.outcome === 'already_applied').map((r) => r.allocationId),
@@ -319,8 +321,8 @@ describe('matching offers to needs (api, relay and projector processes)', () => 
     await eventually(`/pledges/${pledges.usa.id}`, (b) => (b.remaining as Amount).amount === 0);
     await eventually(`/pledges/${pledges.norForKhm.id}`, (b) => (b.remaining as Amount).amount === 0);
     await eventually('/matching/plan?pillar=clearance', (b) => (b.allocations as unknown[]).length === 0);
-    const replanned = await send('POST', '/matching/plan/apply', 'coordinator', { pillar: 'clearance' });
-    expect(replanned.body).toMatchObject({ created: 0, failed: 0, entries: [] });
+    const replanned = await applyPlan({ pillar: 'clearance', applyCurrentPlan: true });
+    expect(replanned.body).toMatchObject({ total: 0, created: 0, failed: 0, entries: [] });
 
     // No pledge and no need holds more than its quantity, in the read models of both sides and of the allocations.
     const list = await send('GET', '/allocations?limit=500', 'analyst');

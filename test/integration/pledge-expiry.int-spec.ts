@@ -3,6 +3,7 @@ import { pledgeDecider, pledgeStreamType } from '@cm/domain';
 import { collectionsOf, projectionSets } from '@cm/read-models';
 import { PledgeExpiry } from '../../apps/api/src/pledges/expire-pledges/pledge-expiry';
 import { Streams } from '../../apps/api/src/commands/streams';
+import { ConsistencyTokens } from '../../apps/api/src/consistency/consistency-tokens';
 import { storeFor } from '../support/event-log';
 import { testMongo, uniqueName } from '../support/servers';
 
@@ -14,7 +15,7 @@ describe('pledge expiry on the real server', () => {
   beforeAll(async () => {
     client = await testMongo();
     db = client.db(uniqueName('expiry'));
-    streams = new Streams(storeFor(db));
+    streams = new Streams(storeFor(db), new ConsistencyTokens(db));
   });
 
   afterAll(async () => {

@@ -24,6 +24,7 @@ import { AllocationSaga } from './allocations/saga/allocation-saga';
 import { AuthModule } from './auth/auth.module';
 import { RequestLimitsModule } from './http/request-limits.module';
 import { Streams } from './commands/streams';
+import { ConsistencyTokens } from './consistency/consistency-tokens';
 import { IDEMPOTENCY_KEYS, MongoIdempotencyKeys } from './idempotency/idempotency-keys';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PostNeedHandler } from './needs/post-need/post-need.handler';
@@ -74,6 +75,7 @@ import { requestValidationPipe } from './problems/validation';
     { provide: IDEMPOTENCY_KEYS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoIdempotencyKeys(db) },
     { provide: ALLOCATION_INTENTS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoAllocationIntents(db) },
     Streams,
+    ConsistencyTokens,
     AllocationSaga,
     AllocationChanges,
     AllocationRecovery,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AllocationCommand, allocationDecider, allocationStreamType } from '@cm/domain';
 import { CommandAnswer } from '../commands/command-answer';
 import { CommandContext, metadataOf } from '../commands/command-context';
-import { Streams, tokenOf } from '../commands/streams';
+import { Streams } from '../commands/streams';
 import { AllocationSaga } from './saga/allocation-saga';
 
 /**
@@ -22,6 +22,16 @@ export class AllocationChanges {
     command: AllocationCommand,
     options: { touchesPledgeAndNeed: boolean; answerId?: string },
   ): Promise<CommandAnswer & { allocationId: string }> {
+    const answer = await this.streams.answer(() => this.decide(allocationId, context, command, options));
+    return { ...answer, allocationId };
+  }
+
+  private async decide(
+    allocationId: string,
+    context: CommandContext,
+    command: AllocationCommand,
+    options: { touchesPledgeAndNeed: boolean; answerId?: string },
+  ): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const decide = () =>
       this.streams.execute({
         streamType: allocationStreamType,
@@ -35,10 +45,8 @@ export class AllocationChanges {
       : await decide();
     return {
       id: options.answerId ?? allocationId,
-      allocationId,
       version,
       status: state?.status,
-      consistencyToken: tokenOf(allocationStreamType, allocationId, version),
     };
   }
 }

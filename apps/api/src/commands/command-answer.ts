@@ -12,8 +12,10 @@ export class CommandAnswer {
   status?: string;
 
   @ApiProperty({
-    example: 'bmVlZDpuZWVkLTAxOTRmNWEyOjM',
-    description: 'Send as X-Consistent-With on a query to read this write',
+    example: 'MnxuZWVkOjAxOTRmNWEyLjN8YWxsb2NhdGlvbjowMTk0ZjVhMy40',
+    description:
+      'Opaque. Covers every stream this command wrote (the allocation, and the pledge and need its saga changed). ' +
+      'Send as X-Consistent-With on a query to read this write',
   })
   consistencyToken!: string;
 }

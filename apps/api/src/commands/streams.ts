@@ -1,8 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { Decider, DomainCommand } from '@cm/domain';
 import { EVENT_STORE, EventMetadata, EventStore, VersionConflictError } from '@cm/event-store';
-import { encodeConsistencyToken } from '../consistency/consistency-token';
+import { StreamPosition } from '../consistency/consistency-token';
+import { ConsistencyTokens } from '../consistency/consistency-tokens';
 import { Problem } from '../problems/problem';
+import { CommandAnswer } from './command-answer';
 import { StreamLocks } from './stream-locks';
 
 export const streamIdOf = (streamType: string, id: string): string => `${streamType}-${id}`;
@@ -44,8 +47,28 @@ const backoffMs = (attempt: number) => Math.min(5 * 2 ** Math.min(attempt, 4), 8
 @Injectable()
 export class Streams {
   private readonly locks = new StreamLocks();
+  /** The positions written by the command running in this async context (and by every saga step it runs). */
+  private readonly written = new AsyncLocalStorage<StreamPosition[]>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tokens: ConsistencyTokens,
+  ) {}
+
+  /**
+   * Runs one command and answers it with a consistency token covering every stream the command executed on — its own,
+   * and the pledges, needs and allocations its saga steps changed — at the version each stream had after it. A
+   * stream whose step found its events already stored (a retry) counts too: its read model must have them as well.
+   */
+  async answer(work: () => Promise<Omit<CommandAnswer, 'consistencyToken'>>): Promise<CommandAnswer> {
+    const positions: StreamPosition[] = [];
+    const answer = await this.written.run(positions, work);
+    return { ...answer, consistencyToken: await this.tokens.issue(positions) };
+  }
+
+  private record(streamType: string, id: string, version: number): void {
+    if (version > 0) this.written.getStore()?.push({ streamType, streamId: streamIdOf(streamType, id), version });
+  }
 
   async load<C, E, S>(streamType: string, id: string, decider: Decider<C, E, S>): Promise<Loaded<S>> {
     const read = await this.store.readStream(streamIdOf(streamType, id));
@@ -62,6 +85,14 @@ export class Streams {
   }
 
   async execute<C extends DomainCommand, E extends { type: string; data: unknown }, S>(
+    spec: StreamCommand<C, E, S>,
+  ): Promise<Decided<S, E>> {
+    const decided = await this.decide(spec);
+    this.record(spec.streamType, spec.id, decided.version);
+    return decided;
+  }
+
+  private async decide<C extends DomainCommand, E extends { type: string; data: unknown }, S>(
     spec: StreamCommand<C, E, S>,
   ): Promise<Decided<S, E>> {
     const streamId = streamIdOf(spec.streamType, spec.id);
@@ -101,6 +132,3 @@ export class Streams {
     });
   }
 }
-
-export const tokenOf = (streamType: string, id: string, version: number): string =>
-  encodeConsistencyToken({ streamType, streamId: streamIdOf(streamType, id), version });

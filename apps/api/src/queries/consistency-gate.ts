@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { APP_CONFIG, AppConfig, MONGO_DB } from '@cm/platform';
-import { waitForPosition } from '@cm/read-models';
-import { decodeConsistencyToken } from '../consistency/consistency-token';
+import { waitForPositions } from '@cm/read-models';
+import { ConsistencyTokens } from '../consistency/consistency-tokens';
 import { Problem } from '../problems/problem';
 
 export const CONSISTENT_WITH_HEADER = 'x-consistent-with';
@@ -12,25 +12,31 @@ export interface HeaderSink {
   setHeader(name: string, value: string): unknown;
 }
 
+/** The stream types whose events a query's answer is built from (the per-stream read models it depends on). */
+export type StreamTypesRead = readonly ('participant' | 'need' | 'pledge' | 'allocation')[];
+
 /**
  * Read-your-writes: a query carrying a command's consistency token waits (at most CONSISTENCY_WAIT_MS) until the read
- * model of that stream has applied that version, then answers `X-Consistency: consistent`; after the wait it answers
- * anyway, marked `stale`.
+ * models it reads have applied every position of the token on the stream types they fold, then answers
+ * `X-Consistency: consistent`; after the wait it answers anyway, marked `stale`. Positions on streams the query does
+ * not read cannot make its answer stale and are not waited for.
  */
 @Injectable()
 export class ConsistencyGate {
   constructor(
     @Inject(MONGO_DB) private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: ConsistencyTokens,
   ) {}
 
-  async pass(token: string | undefined, response: HeaderSink): Promise<void> {
+  async pass(token: string | undefined, response: HeaderSink, reads: StreamTypesRead): Promise<void> {
     if (token === undefined) return;
-    const position = decodeConsistencyToken(token);
-    if (!position) {
+    const positions = await this.tokens.resolve(token);
+    if (!positions) {
       throw Problem.validation([{ field: 'X-Consistent-With', message: 'must be a consistencyToken from a command' }]);
     }
-    const reached = await waitForPosition(this.db, position, this.config.CONSISTENCY_WAIT_MS);
+    const relevant = positions.filter((position) => (reads as readonly string[]).includes(position.streamType));
+    const reached = await waitForPositions(this.db, relevant, this.config.CONSISTENCY_WAIT_MS);
     response.setHeader(CONSISTENCY_HEADER, reached ? 'consistent' : 'stale');
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsistencyTokens } from '../consistency/consistency-tokens';
 import { AllocationsQueryController } from './allocations/allocations.query.controller';
 import { ConsistencyGate } from './consistency-gate';
 import { NeedsQueryController } from './needs/needs.query.controller';
@@ -12,6 +13,6 @@ import { ReadModelQueries } from './read-model-queries';
  */
 @Module({
   controllers: [ParticipantsQueryController, NeedsQueryController, PledgesQueryController, AllocationsQueryController],
-  providers: [ReadModelQueries, ConsistencyGate],
+  providers: [ReadModelQueries, ConsistencyGate, ConsistencyTokens],
 })
 export class QueriesModule {}

@@ -10,8 +10,9 @@ export function QueryRoute(summary: string): MethodDecorator {
       name: 'X-Consistent-With',
       required: false,
       description:
-        'A consistencyToken from a command: waits until the read model has applied that write; the answer carries ' +
-        'X-Consistency: consistent, or stale if it could not within CONSISTENCY_WAIT_MS',
+        'A consistencyToken from a command: waits until the read models this query reads have applied every write ' +
+        'of that command on them; the answer carries X-Consistency: consistent, or stale if they could not within ' +
+        'CONSISTENCY_WAIT_MS. An unknown token answers 400',
     }),
     ApiResponse({ status: 400, description: 'VALIDATION_FAILED: errors[] names each bad query parameter' }),
     ApiResponse({ status: 401, description: 'UNAUTHENTICATED' }),

@@ -37,6 +37,10 @@ export const configSchema = z.object({
   RELAY_BATCH_SIZE: positiveInt.max(10_000).default(500),
   /** How long a query with X-Consistent-With waits for the read model to apply that write before answering stale. */
   CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** The most plan entries one POST /matching/plan/apply job may apply. */
+  PLAN_JOB_MAX_ENTRIES: positiveInt.max(10_000).default(1_000),
+  /** How long a plan job stays with the api instance running it without progress before another one resumes it. */
+  PLAN_JOB_LEASE_MS: positiveInt.min(500).default(15_000),
   /** HS256 secret for the api's bearer tokens; production needs at least 32 bytes (or AUTH_JWKS_URL). */
   AUTH_JWT_SECRET: z.string().min(1).optional(),
   /** An identity provider's JWKS (RS256/ES256 tokens), instead of or next to the shared secret. */

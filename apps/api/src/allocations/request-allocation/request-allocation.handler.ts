@@ -12,7 +12,7 @@ import {
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf, newIdFor } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { Problem } from '../../problems/problem';
 import { domainErrorStatus } from '../../problems/problem-mapping';
 import { AllocationSaga } from '../saga/allocation-saga';
@@ -29,7 +29,14 @@ export class RequestAllocationHandler implements ICommandHandler<RequestAllocati
     private readonly saga: AllocationSaga,
   ) {}
 
-  async execute({ request, context }: RequestAllocationCommand): Promise<CommandAnswer> {
+  execute(command: RequestAllocationCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(command));
+  }
+
+  private async decide({
+    request,
+    context,
+  }: RequestAllocationCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const [pledge, need] = await Promise.all([
       this.streams.load(pledgeStreamType, request.pledgeId, pledgeDecider),
       this.streams.load(needStreamType, request.needId, needDecider),
@@ -62,7 +69,6 @@ export class RequestAllocationHandler implements ICommandHandler<RequestAllocati
       id: allocationId,
       version,
       status: state?.status,
-      consistencyToken: tokenOf(allocationStreamType, allocationId, version),
     };
   }
 

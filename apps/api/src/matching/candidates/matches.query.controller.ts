@@ -19,6 +19,12 @@ const reasonsNote =
   'Ranked by score (points out of 100), ties by id; every score component is a reason with its value and weight. ' +
   '`amount` is the most one allocation of the pair could carry, in the pledge unit (`needAmount` in the need unit).';
 
+/**
+ * Candidates are built from the need or pledge asked about and from the matching documents every projection set
+ * derives from its streams (open items, former users, delivery pairs): a write on any of them changes the answer.
+ */
+const matchingReads = ['need', 'pledge', 'participant', 'allocation'] as const;
+
 /** Candidates for one need or one pledge (DESIGN §7): compatible, open, with something left; best first. */
 @ApiTags('matching')
 @Controller()
@@ -40,7 +46,7 @@ export class MatchesQueryController {
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const limit = candidateLimitOf(query);
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, matchingReads);
     return needMatchesAnswer(await this.matching.forNeed(id, limit));
   }
 
@@ -80,7 +86,7 @@ export class MatchesQueryController {
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const limit = candidateLimitOf(query);
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, matchingReads);
     return pledgeMatchesAnswer(await this.matching.forPledge(id, limit));
   }
 }

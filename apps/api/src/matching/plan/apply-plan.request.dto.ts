@@ -1,10 +1,21 @@
 import { AssistanceType, assistanceTypes, Pillar, pillars } from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { IsParticipantId, QuantityRequest, recordIdPattern } from '../../commands/request-fields';
 
-export const MAX_APPLIED_ENTRIES = 1_000;
+/** The hard ceiling of the request; PLAN_JOB_MAX_ENTRIES (at most this) is the limit a deployment applies. */
+export const MAX_APPLIED_ENTRIES = 10_000;
 
 /** One allocation of a plan, copied from GET /matching/plan. */
 export class PlanEntryRequest {
@@ -24,8 +35,9 @@ export class PlanEntryRequest {
 }
 
 /**
- * The portfolio to plan and apply now; or, with `allocations`, exactly those entries of a plan read earlier (entries
- * the world has overtaken fail one by one, the others are still proposed).
+ * What a plan job applies, named explicitly: `allocations`, exactly those entries of a plan read earlier (entries the
+ * world has overtaken fail one by one, the others are still proposed); or, with `applyCurrentPlan: true`, the plan of
+ * the filters as of now. A body naming neither is refused: it would apply the whole global plan unasked.
  */
 export class ApplyPlanRequest {
   @ApiPropertyOptional({ enum: pillars, example: 'clearance' })
@@ -46,12 +58,23 @@ export class ApplyPlanRequest {
   @ApiPropertyOptional({
     type: [PlanEntryRequest],
     maxItems: MAX_APPLIED_ENTRIES,
-    description: 'The allocations of a plan to propose; when absent, the plan of the filters as of now',
+    description: 'The allocations of a plan (GET /matching/plan) to propose; at most PLAN_JOB_MAX_ENTRIES',
   })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(MAX_APPLIED_ENTRIES)
   @ValidateNested({ each: true })
   @Type(() => PlanEntryRequest)
   allocations?: PlanEntryRequest[];
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'Without `allocations`: confirms that the plan of the filters as of now is to be applied (it is computed when ' +
+      'the job is created; refused when it has more than PLAN_JOB_MAX_ENTRIES entries)',
+  })
+  @IsOptional()
+  @Equals(true, { message: 'must be true to apply the current plan of the filters' })
+  applyCurrentPlan?: true;
 }

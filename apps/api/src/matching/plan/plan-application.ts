@@ -77,7 +77,11 @@ export class PlanApplication {
     };
   }
 
-  private async applyOne(entry: PlanEntry, context: CommandContext): Promise<EntryReport> {
+  /**
+   * `resuming`: the caller knows that this entry's claim, if still in progress, is its own from before a crash (a job
+   * resumed at the entry it was applying), so it is taken over at once instead of after `staleClaimMs`.
+   */
+  async applyOne(entry: PlanEntry, context: CommandContext, resuming = false): Promise<EntryReport> {
     const unit = await this.pledgeUnitOf(entry.pledgeId);
     if (unit !== undefined && unit !== entry.amountInPledgeUnit.unit) {
       const detail = `pledge ${entry.pledgeId} counts in ${unit}, not ${entry.amountInPledgeUnit.unit}`;
@@ -88,7 +92,7 @@ export class PlanApplication {
       needId: entry.needId,
       amount: entry.amountInPledgeUnit.amount,
     });
-    const claimed = await this.claim(entryRecordId(entry), requestHashOf({ ...request }));
+    const claimed = await this.claim(entryRecordId(entry), requestHashOf({ ...request }), resuming);
     if ('replay' in claimed) return replayOf(entry, claimed.replay);
     const record = claimed.record;
     const idempotency = { recordId: record._id, createdAt: record.createdAt.getTime() };
@@ -122,12 +126,13 @@ export class PlanApplication {
   private async claim(
     _id: string,
     requestHash: string,
+    resuming: boolean,
   ): Promise<{ record: IdempotencyRecord } | { replay: IdempotencyRecord }> {
     const result = await this.keys.claim({ _id, requestHash, state: 'in_progress', createdAt: this.clock() });
     if (result.claimed) return { record: result.record };
     const existing = result.record;
     if (existing.state === 'completed') return { replay: existing };
-    if (this.clock().getTime() - existing.createdAt.getTime() < staleClaimMs) return { replay: existing };
+    if (!resuming && this.clock().getTime() - existing.createdAt.getTime() < staleClaimMs) return { replay: existing };
     // An earlier run died on this entry: running it again reuses its ids, so nothing is written twice.
     return { record: existing };
   }

@@ -2,14 +2,23 @@ import { needDecider, needStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { ReviseNeedCommand } from './revise-need.command';
 
 @CommandHandler(ReviseNeedCommand)
 export class ReviseNeedHandler implements ICommandHandler<ReviseNeedCommand, CommandAnswer> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ needId, request, context, expectedVersion }: ReviseNeedCommand): Promise<CommandAnswer> {
+  execute(command: ReviseNeedCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(command));
+  }
+
+  private async decide({
+    needId,
+    request,
+    context,
+    expectedVersion,
+  }: ReviseNeedCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const { state, version } = await this.streams.execute({
       streamType: needStreamType,
       id: needId,
@@ -22,6 +31,6 @@ export class ReviseNeedHandler implements ICommandHandler<ReviseNeedCommand, Com
       metadata: metadataOf(context),
       ifMatch: expectedVersion,
     });
-    return { id: needId, version, status: state?.status, consistencyToken: tokenOf(needStreamType, needId, version) };
+    return { id: needId, version, status: state?.status };
   }
 }

@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AllocationSaga } from '../../allocations/saga/allocation-saga';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { WithdrawNeedCommand } from './withdraw-need.command';
 
 /** Withdrawing a need cancels its open allocations, which releases their reservations on both sides. */
@@ -14,7 +14,15 @@ export class WithdrawNeedHandler implements ICommandHandler<WithdrawNeedCommand,
     private readonly saga: AllocationSaga,
   ) {}
 
-  async execute({ needId, reason, context }: WithdrawNeedCommand): Promise<CommandAnswer> {
+  execute(command: WithdrawNeedCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(command));
+  }
+
+  private async decide({
+    needId,
+    reason,
+    context,
+  }: WithdrawNeedCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const { state, version, events } = await this.streams.execute({
       streamType: needStreamType,
       id: needId,
@@ -34,7 +42,6 @@ export class WithdrawNeedHandler implements ICommandHandler<WithdrawNeedCommand,
       id: needId,
       version: latest.version,
       status: latest.state?.status,
-      consistencyToken: tokenOf(needStreamType, needId, latest.version),
     };
   }
 }

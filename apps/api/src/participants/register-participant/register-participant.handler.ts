@@ -2,14 +2,21 @@ import { participantDecider, participantStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { RegisterParticipantCommand } from './register-participant.command';
 
 @CommandHandler(RegisterParticipantCommand)
 export class RegisterParticipantHandler implements ICommandHandler<RegisterParticipantCommand, CommandAnswer> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ request, context }: RegisterParticipantCommand): Promise<CommandAnswer> {
+  execute(command: RegisterParticipantCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(command));
+  }
+
+  private async decide({
+    request,
+    context,
+  }: RegisterParticipantCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const { version } = await this.streams.execute({
       streamType: participantStreamType,
       id: request.id,
@@ -21,6 +28,6 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
       },
       metadata: metadataOf(context),
     });
-    return { id: request.id, version, consistencyToken: tokenOf(participantStreamType, request.id, version) };
+    return { id: request.id, version };
   }
 }

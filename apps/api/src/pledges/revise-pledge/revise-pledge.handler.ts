@@ -2,14 +2,23 @@ import { pledgeDecider, pledgeStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { RevisePledgeCommand } from './revise-pledge.command';
 
 @CommandHandler(RevisePledgeCommand)
 export class RevisePledgeHandler implements ICommandHandler<RevisePledgeCommand, CommandAnswer> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ pledgeId, request, context, expectedVersion }: RevisePledgeCommand): Promise<CommandAnswer> {
+  execute(command: RevisePledgeCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(command));
+  }
+
+  private async decide({
+    pledgeId,
+    request,
+    context,
+    expectedVersion,
+  }: RevisePledgeCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const { state, version } = await this.streams.execute({
       streamType: pledgeStreamType,
       id: pledgeId,
@@ -26,7 +35,6 @@ export class RevisePledgeHandler implements ICommandHandler<RevisePledgeCommand,
       id: pledgeId,
       version,
       status: state?.status,
-      consistencyToken: tokenOf(pledgeStreamType, pledgeId, version),
     };
   }
 }

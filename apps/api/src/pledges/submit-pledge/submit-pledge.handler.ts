@@ -2,14 +2,18 @@ import { pledgeDecider, pledgeStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf, newIdFor } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { SubmitPledgeCommand } from './submit-pledge.command';
 
 @CommandHandler(SubmitPledgeCommand)
 export class SubmitPledgeHandler implements ICommandHandler<SubmitPledgeCommand, CommandAnswer> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ request, context }: SubmitPledgeCommand): Promise<CommandAnswer> {
+  execute(command: SubmitPledgeCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(command));
+  }
+
+  private async decide({ request, context }: SubmitPledgeCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const pledgeId = newIdFor(context, 'pledge');
     const { state, version } = await this.streams.execute({
       streamType: pledgeStreamType,
@@ -26,7 +30,6 @@ export class SubmitPledgeHandler implements ICommandHandler<SubmitPledgeCommand,
       id: pledgeId,
       version,
       status: state?.status,
-      consistencyToken: tokenOf(pledgeStreamType, pledgeId, version),
     };
   }
 }

@@ -2,7 +2,7 @@ import { pledgeDecider, pledgeStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { WithdrawPledgeCommand } from './withdraw-pledge.command';
 
 /** Only the unallocated part is released; allocations already made stay and can still be delivered (DESIGN §2). */
@@ -10,7 +10,15 @@ import { WithdrawPledgeCommand } from './withdraw-pledge.command';
 export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand, CommandAnswer> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ pledgeId, reason, context }: WithdrawPledgeCommand): Promise<CommandAnswer> {
+  execute(command: WithdrawPledgeCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(command));
+  }
+
+  private async decide({
+    pledgeId,
+    reason,
+    context,
+  }: WithdrawPledgeCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const { state, version } = await this.streams.execute({
       streamType: pledgeStreamType,
       id: pledgeId,
@@ -26,7 +34,6 @@ export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeComm
       id: pledgeId,
       version,
       status: state?.status,
-      consistencyToken: tokenOf(pledgeStreamType, pledgeId, version),
     };
   }
 }

@@ -52,7 +52,7 @@ export class AllocationsQueryController {
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const { filter, paging } = listQueryOf(filters, query);
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['allocation']);
     return this.queries.page('allocations', definedOf(filter), paging, allocationRecord);
   }
 
@@ -63,7 +63,7 @@ export class AllocationsQueryController {
     @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['allocation']);
     return this.queries.byId('allocations', id, allocationRecord);
   }
 }

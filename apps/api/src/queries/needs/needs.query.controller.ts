@@ -45,7 +45,7 @@ export class NeedsQueryController {
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const { filter, paging } = listQueryOf(filters, query);
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['need']);
     return this.queries.page('needs', definedOf(filter), paging, needRecord);
   }
 
@@ -56,7 +56,7 @@ export class NeedsQueryController {
     @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['need']);
     return this.queries.byId('needs', id, needRecord);
   }
 }

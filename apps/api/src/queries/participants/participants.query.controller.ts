@@ -29,7 +29,7 @@ export class ParticipantsQueryController {
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const { filter, paging } = listQueryOf(filters, query);
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['participant']);
     return this.queries.page('participants', definedOf(filter), paging, participantRecord);
   }
 
@@ -43,7 +43,7 @@ export class ParticipantsQueryController {
     if (!participantIdParam.safeParse(id).success) {
       throw Problem.validation([{ field: 'id', message: 'must be a participant id (LAO, EU)' }]);
     }
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['participant']);
     return this.queries.byId('participants', id, participantRecord);
   }
 }

@@ -53,7 +53,7 @@ export class PledgesQueryController {
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const { filter, paging } = listQueryOf(filters, query);
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['pledge']);
     return this.queries.page('pledges', pledgeFilterOf(filter), paging, pledgeRecord);
   }
 
@@ -64,7 +64,7 @@ export class PledgesQueryController {
     @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['pledge']);
     return this.queries.byId('pledges', id, pledgeRecord);
   }
 }
