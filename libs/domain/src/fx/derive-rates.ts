@@ -47,7 +47,9 @@ function parseFed(content: string): Parsed {
   const raw = JSON.parse(content) as Record<string, Record<string, number>>;
   const unitsPerUsd: Observations = new Map();
   const quoted = new Map<string, Map<string, string>>();
-  for (const date of Object.keys(raw).filter((key) => /^\d{4}-\d{2}-\d{2}$/.test(key)).sort()) {
+  for (const date of Object.keys(raw)
+    .filter((key) => /^\d{4}-\d{2}-\d{2}$/.test(key))
+    .sort()) {
     const day = new Map<string, number>();
     const asQuoted = new Map<string, string>();
     for (const [series, value] of Object.entries(raw[date])) {
@@ -153,14 +155,18 @@ export function deriveRateTable(files: readonly SourceFile[]): RateTable {
           : 'units per EUR (EUR is 1)',
     };
   };
-  const sources = Object.fromEntries(files.map((file) => [file.id, source(file)])) as RateTable['sources'];
+  const sources = Object.fromEntries(files.map((file) => [file.id, source(file)])) as unknown as RateTable['sources'];
   const dailyCurrencies = Object.fromEntries(
     files.map((file) => [file.id, sources[file.id].currencies]),
   ) as RateTable['dailyCurrencies'];
   const fed = parsed['fed-h10'];
   const fedLast = sources['fed-h10'] ? sources['fed-h10'].lastDate : '';
   const shadowedBy = (id: RateSourceId) => (date: string, currency: string) =>
-    id === 'ecb' && currency !== 'USD' && date <= fedLast && fed !== undefined && fed.quoted.get(date)?.has(currency) === true;
+    id === 'ecb' &&
+    currency !== 'USD' &&
+    date <= fedLast &&
+    fed !== undefined &&
+    fed.quoted.get(date)?.has(currency) === true;
   return {
     version: files.map((file) => `${file.id}:${file.package.split(' ')[1]}`).join('+'),
     rule,

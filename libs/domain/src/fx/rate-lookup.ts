@@ -37,7 +37,10 @@ export const isPublishedCurrency = (currency: string): boolean =>
 
 function unknownCurrency(currency: string): DomainError {
   const names = preferred().map(sourceName).join(' nor the ');
-  return new DomainError('FX_RATE_UNAVAILABLE', `no published exchange rate for ${currency}: neither the ${names} publish it`);
+  return new DomainError(
+    'FX_RATE_UNAVAILABLE',
+    `no published exchange rate for ${currency}: neither the ${names} publish it`,
+  );
 }
 
 /** The annual average for the year, from the first source that covers the currency for the whole year. */
@@ -152,3 +155,24 @@ export function dailyUsdRate(currency: string, onDate: string): UsdRate {
 }
 
 export const describeSource = (id: RateSourceId | null): string => (id === null ? 'US dollar' : sourceName(id));
+
+/** The last day any source published a rate for the currency: the "latest rate" a revaluation uses. */
+export function latestPublishedDay(currency: string): string {
+  if (!isPublishedCurrency(currency)) throw unknownCurrency(currency);
+  let latest = '';
+  for (const id of preferred()) {
+    const index = publishedRates.dailyCurrencies[id].indexOf(currency);
+    if (index < 0) continue;
+    const years = Object.keys(publishedRates.daily[id]).sort().reverse();
+    for (const year of years) {
+      const days = publishedRates.daily[id][year].split(';').reverse();
+      const found = days.find((day) => day.split(',')[index + 1] !== '');
+      if (found) {
+        const date = `${year}-${found.slice(0, 2)}-${found.slice(2, 4)}`;
+        if (date > latest) latest = date;
+        break;
+      }
+    }
+  }
+  return latest;
+}
