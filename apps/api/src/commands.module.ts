@@ -33,6 +33,8 @@ import { WithdrawNeedHandler } from './needs/withdraw-need/withdraw-need.handler
 import { WithdrawNeedHttpController } from './needs/withdraw-need/withdraw-need.http.controller';
 import { RegisterParticipantHandler } from './participants/register-participant/register-participant.handler';
 import { RegisterParticipantHttpController } from './participants/register-participant/register-participant.http.controller';
+import { TreatyHandler } from './participants/treaty/treaty.handler';
+import { TreatyHttpController } from './participants/treaty/treaty.http.controller';
 import { PledgeExpiry } from './pledges/expire-pledges/pledge-expiry';
 import { RevisePledgeHandler } from './pledges/revise-pledge/revise-pledge.handler';
 import { RevisePledgeHttpController } from './pledges/revise-pledge/revise-pledge.http.controller';
@@ -51,6 +53,7 @@ import { requestValidationPipe } from './problems/validation';
   imports: [CqrsModule.forRoot(), AuthModule],
   controllers: [
     RegisterParticipantHttpController,
+    TreatyHttpController,
     PostNeedHttpController,
     ReviseNeedHttpController,
     WithdrawNeedHttpController,
@@ -77,6 +80,7 @@ import { requestValidationPipe } from './problems/validation';
     AllocationRecovery,
     PledgeExpiry,
     RegisterParticipantHandler,
+    TreatyHandler,
     PostNeedHandler,
     ReviseNeedHandler,
     WithdrawNeedHandler,

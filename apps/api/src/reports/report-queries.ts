@@ -38,6 +38,13 @@ export const revaluationQuery = z
   })
   .strict();
 
+export const atRiskQuery = z
+  .object({
+    horizonMonths: z.coerce.number().int().min(0).max(240).default(24),
+    asOf: isoDate.optional(),
+  })
+  .strict();
+
 export const noQuery = z.object({}).strict();
 
 /** Parses a report's query string; unknown or malformed parameters answer 400 problem+json naming each field. */

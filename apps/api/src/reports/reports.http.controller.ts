@@ -6,6 +6,7 @@ import {
   article7Report,
   coverageReport,
   formerUsersReport,
+  obligationsAtRisk,
   ratesUsed,
   revaluationReport,
   supportReport,
@@ -13,7 +14,7 @@ import {
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { participantIdParam } from '../queries/query-params';
-import { article7Query, noQuery, reportQueryOf, revaluationQuery, supportQuery } from './report-queries';
+import { article7Query, atRiskQuery, noQuery, reportQueryOf, revaluationQuery, supportQuery } from './report-queries';
 import { ReportSources } from './report-sources';
 
 const analysts: Role[] = ['analyst', 'coordinator', 'admin'];
@@ -104,6 +105,31 @@ export class ReportsHttpController {
   async coverage(@Query() query: unknown) {
     reportQueryOf(noQuery, query);
     return { items: coverageReport(await this.sources.coverageCells()) };
+  }
+
+  @Get('obligations-at-risk')
+  @Roles(...analysts)
+  @ApiQuery({ name: 'horizonMonths', required: false, description: 'Deadlines up to this many months ahead (24)' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO date the horizon starts from (today)' })
+  @ApiOperation({
+    summary: 'Art. 3 and Art. 4 deadlines within the horizon (or passed) whose linked needs are not covered',
+    description:
+      'A need serves the obligation of its pillar: clearance and risk education Art. 4, stockpile destruction Art. 3. ' +
+      'The shortfall is what no allocation holds, in USD at the annual average of the asOf year.',
+  })
+  async obligationsAtRisk(@Query() query: unknown) {
+    const { horizonMonths, asOf } = reportQueryOf(atRiskQuery, query);
+    const day = asOf ?? new Date().toISOString().slice(0, 10);
+    const [participants, needs] = await Promise.all([
+      this.sources.participants({ kind: 'state' }),
+      this.sources.needs({ pillar: { $in: ['clearance', 'risk_education', 'stockpile_destruction'] } }),
+    ]);
+    return {
+      asOf: day,
+      horizonMonths,
+      rateTable: publishedRates.version,
+      items: obligationsAtRisk(participants, needs, { asOf: day, horizonMonths }),
+    };
   }
 
   @Get('former-users')
