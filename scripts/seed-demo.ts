@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { Role } from '@cm/domain';
 import { signToken } from '../apps/api/src/auth/development-token';
+import { treatyFactPath, treatyFacts } from './seed/treaty-facts';
 
 const { values } = parseArgs({ options: { api: { type: 'string', default: 'http://127.0.0.1:3000' } } });
 const api = values.api!.replace(/\/$/, '');
@@ -22,8 +23,9 @@ const states = [
   ['JPN', 'Japan', 'donor'],
   ['GBR', 'United Kingdom', 'donor'],
   ['USA', 'United States of America', 'donor'],
+  ['LTU', 'Lithuania', 'donor'],
 ] as const;
-const treaty: Record<string, string> = { VNM: 'not_party', UKR: 'not_party', USA: 'not_party' };
+const treaty: Record<string, string> = { VNM: 'not_party', UKR: 'not_party', USA: 'not_party', LTU: 'not_party' };
 const organisations = [['EU', 'European Union']] as const;
 
 async function post(token: string, path: string, key: string, body: unknown): Promise<Record<string, unknown>> {
@@ -60,6 +62,12 @@ async function main(): Promise<void> {
   for (const [id, name] of organisations)
     await post(admin, '/participants', `participant-${id}`, { id, name, kind: 'organization' });
   console.log(`participants: ${[...states.map(([id]) => id), ...organisations.map(([id]) => id)].join(', ')}`);
+  for (const [index, fact] of treatyFacts.entries()) {
+    await post(admin, treatyFactPath(fact), `treaty-${fact.participantId}-${index}`, fact.body);
+  }
+  console.log(
+    `treaty facts: ${treatyFacts.length} (${[...new Set(treatyFacts.map((f) => f.participantId))].join(', ')})`,
+  );
 
   const needs: [string, string, Record<string, unknown>][] = [
     [

@@ -25,11 +25,12 @@ function xmllint(xml: string): { ok: boolean; output: string } {
 }
 
 /**
- * Expected USD figures by hand, each amount at the reference rate of its own effective date's year:
- *   EUR 2023 → 1.081700866: pledge 500.10 → 540.96, commitment 300.10 → 324.62
- *   EUR 2024 → 1.082403368: deliveries 100.20 → 108.46 and 0.10 → 0.11
- *   EUR 2025 → 1.129994576: delivery 0.20 → 0.23
- *   JPY 2024 → 0.006602839221: pledge 1,000,000 → 6,602.84
+ * Expected USD figures by hand, each amount at the published annual average of its own effective date's year
+ * (libs/domain/src/fx/published-rates.json; 2023 from the Fed H.10 series, 2024 and 2025 from the ECB):
+ *   EUR 2023 → 1.081411982: pledge 500.10 → 540.81, commitment 300.10 → 324.53
+ *   EUR 2024 → 1.082101347: deliveries 100.20 → 108.43 and 0.10 → 0.11
+ *   EUR 2025 → 1.127771402: delivery 0.20 → 0.23; coverage (at the posting year 2026, no complete year yet, so 2025)
+ *   JPY 2024 → 0.006603666443: pledge 1,000,000 → 6,603.67
  */
 describe('reports and the IATI export over a seeded record (api, relay and projector processes)', () => {
   const processes: RunningProcess[] = [];
@@ -136,7 +137,7 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
         const coverage = await json('/reports/coverage');
         const [total] = support.items as { delivered: { count: number } }[];
         const [cell] = coverage.items as { usd: { delivered: string } }[];
-        return total?.delivered.count === 3 && cell?.usd.delivered === '113.56' ? true : undefined;
+        return total?.delivered.count === 3 && cell?.usd.delivered === '113.34' ? true : undefined;
       },
       'the reports to include every write',
       60_000,
@@ -157,9 +158,9 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
   it('totals support in USD at each effective date, keeping the original currencies', async () => {
     expect((await json('/reports/support')).items).toEqual([
       {
-        pledged: total(3, { EUR: '500.10', JPY: '1000000', USD: '0.30' }, '7144.10'),
-        committed: total(1, { EUR: '300.10' }, '324.62'),
-        delivered: total(3, { EUR: '100.50' }, '108.80'),
+        pledged: total(3, { EUR: '500.10', JPY: '1000000', USD: '0.30' }, '7144.78'),
+        committed: total(1, { EUR: '300.10' }, '324.53'),
+        delivered: total(3, { EUR: '100.50' }, '108.77'),
       },
     ]);
     const byYear = (await json('/reports/support?groupBy=year,donor')).items as Record<string, unknown>[];
@@ -170,8 +171,8 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
         ...['pledged', 'committed', 'delivered'].map((k) => (r[k] as { usd: string }).usd),
       ]),
     ).toEqual([
-      [2023, 'NOR', '540.96', '324.62', '0.00'],
-      [2024, 'NOR', '6602.84', '0.00', '108.57'],
+      [2023, 'NOR', '540.81', '324.53', '0.00'],
+      [2024, 'NOR', '6603.67', '0.00', '108.54'],
       [2024, 'USA', '0.30', '0.00', '0.00'],
       [2025, 'NOR', '0.00', '0.00', '0.23'],
     ]);
@@ -179,7 +180,7 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
       string,
       { usd: string }
     >[];
-    expect(in2024[0].delivered.usd).toBe('108.57');
+    expect(in2024[0].delivered.usd).toBe('108.54');
   });
 
   it('answers 400 for an unknown dimension and 403 to a donor', async () => {
@@ -206,10 +207,10 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
           },
         },
         usd: {
-          requested: '1129.99',
-          allocated: '339.11',
-          delivered: '113.56',
-          unmet: '790.88',
+          requested: '1127.77',
+          allocated: '338.44',
+          delivered: '113.34',
+          unmet: '789.33',
           shareAllocated: '0.3001',
           shareDelivered: '0.1005',
         },
@@ -243,7 +244,7 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
         r.usd,
       ]),
     ).toEqual([
-      ['received', 'delivered', '2024-01-15', 'Norway', '100.20', 'EUR', '108.46'],
+      ['received', 'delivered', '2024-01-15', 'Norway', '100.20', 'EUR', '108.43'],
       ['received', 'delivered', '2024-02-01', 'Norway', '0.10', 'EUR', '0.11'],
     ]);
     const csv = await get('/reports/article7/NOR?year=2023&format=csv', 'NOR');
@@ -251,8 +252,8 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="article7-NOR-2023.csv"');
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 11).join(','))).toEqual([
-      'provided,pledged,2023-06-01,,,financial,clearance,,500.10,EUR,540.96',
-      'provided,committed,2023-07-01,LAO,Lao PDR,financial,clearance,,300.10,EUR,324.62',
+      'provided,pledged,2023-06-01,,,financial,clearance,,500.10,EUR,540.81',
+      'provided,committed,2023-07-01,LAO,Lao PDR,financial,clearance,,300.10,EUR,324.53',
     ]);
     expect((await get('/reports/article7/NOR?year=2023', 'LAO')).status).toBe(403);
     expect((await get('/reports/article7/NOR', 'NOR')).status).toBe(400);

@@ -35,6 +35,8 @@ import { WithdrawNeedHandler } from './needs/withdraw-need/withdraw-need.handler
 import { WithdrawNeedHttpController } from './needs/withdraw-need/withdraw-need.http.controller';
 import { RegisterParticipantHandler } from './participants/register-participant/register-participant.handler';
 import { RegisterParticipantHttpController } from './participants/register-participant/register-participant.http.controller';
+import { TreatyHandler } from './participants/treaty/treaty.handler';
+import { TreatyHttpController } from './participants/treaty/treaty.http.controller';
 import { PledgeExpiry } from './pledges/expire-pledges/pledge-expiry';
 import { RevisePledgeHandler } from './pledges/revise-pledge/revise-pledge.handler';
 import { RevisePledgeHttpController } from './pledges/revise-pledge/revise-pledge.http.controller';
@@ -54,6 +56,7 @@ import { requestValidationPipe } from './problems/validation';
   imports: [CqrsModule.forRoot(), RequestLimitsModule, AuthModule],
   controllers: [
     RegisterParticipantHttpController,
+    TreatyHttpController,
     PostNeedHttpController,
     ReviseNeedHttpController,
     WithdrawNeedHttpController,
@@ -81,6 +84,7 @@ import { requestValidationPipe } from './problems/validation';
     AllocationRecovery,
     PledgeExpiry,
     RegisterParticipantHandler,
+    TreatyHandler,
     PostNeedHandler,
     ReviseNeedHandler,
     WithdrawNeedHandler,

@@ -23,6 +23,8 @@ export const domainErrorCodes = [
   'INCOMPATIBLE',
   'UNKNOWN_ALLOCATION',
   'UNKNOWN_DELIVERY',
+  'DEADLINE_PASSED',
+  'EXTENSION_TOO_LONG',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

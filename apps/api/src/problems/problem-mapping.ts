@@ -25,6 +25,8 @@ export const domainErrorStatus: Record<DomainErrorCode, number> = {
   INCOMPATIBLE: 422,
   UNKNOWN_ALLOCATION: 422,
   UNKNOWN_DELIVERY: 404,
+  DEADLINE_PASSED: 422,
+  EXTENSION_TOO_LONG: 422,
 };
 
 /** MongoDB and Kafka client errors that mean "the infrastructure is not there", not "the request is wrong". */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { supportDimensions, SupportDimension } from '@cm/reporting';
 import { FieldProblem, Problem } from '../problems/problem';
+import { participantIdParam } from '../queries/query-params';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,6 +26,7 @@ export const supportQuery = z
       .transform((dimensions) => [...new Set(dimensions)] as SupportDimension[]),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    basis: z.enum(['annual', 'daily']).default('annual'),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
@@ -33,6 +35,21 @@ export const article7Query = z
   .object({
     year: z.coerce.number().int().min(2000).max(2100),
     format: z.enum(['json', 'csv']).default('json'),
+    basis: z.enum(['annual', 'daily']).default('annual'),
+  })
+  .strict();
+
+export const revaluationQuery = z
+  .object({
+    donorId: participantIdParam.optional(),
+    basis: z.enum(['annual', 'daily']).default('annual'),
+  })
+  .strict();
+
+export const atRiskQuery = z
+  .object({
+    horizonMonths: z.coerce.number().int().min(0).max(240).default(24),
+    asOf: isoDate.optional(),
   })
   .strict();
 

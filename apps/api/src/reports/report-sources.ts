@@ -6,6 +6,7 @@ import {
   CoverageDoc,
   coverageTotalsOf,
   liveCollection,
+  NeedView,
   ParticipantView,
   PledgeView,
 } from '@cm/read-models';
@@ -22,6 +23,10 @@ export class ReportSources {
 
   async pledges(filter: Filter<PledgeView> = {}): Promise<PledgeView[]> {
     return (await liveCollection<PledgeView>(this.db, 'pledges')).find(filter).toArray() as Promise<PledgeView[]>;
+  }
+
+  async needs(filter: Filter<NeedView> = {}): Promise<NeedView[]> {
+    return (await liveCollection<NeedView>(this.db, 'needs')).find(filter).toArray() as Promise<NeedView[]>;
   }
 
   async allocations(filter: Filter<AllocationView> = {}): Promise<AllocationView[]> {

@@ -1,11 +1,20 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@cm/domain';
-import { article7Csv, article7Report, coverageReport, formerUsersReport, supportReport } from '@cm/reporting';
+import { Actor, publishedRates, Role } from '@cm/domain';
+import {
+  article7Csv,
+  article7Report,
+  coverageReport,
+  formerUsersReport,
+  obligationsAtRisk,
+  ratesUsed,
+  revaluationReport,
+  supportReport,
+} from '@cm/reporting';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { participantIdParam } from '../queries/query-params';
-import { article7Query, noQuery, reportQueryOf, supportQuery } from './report-queries';
+import { article7Query, atRiskQuery, noQuery, reportQueryOf, revaluationQuery, supportQuery } from './report-queries';
 import { ReportSources } from './report-sources';
 
 const analysts: Role[] = ['analyst', 'coordinator', 'admin'];
@@ -15,8 +24,15 @@ interface HeaderSink {
 }
 
 const amountsNote =
-  'Amounts are exact decimal text: per original unit (byUnit) and in USD, each amount converted at the reference ' +
-  'rate of its own effective date (pledgedOn, committedOn, deliveredOn).';
+  'Amounts are exact decimal text: per original unit (byUnit) and in USD, each amount converted at the published ' +
+  'rate of its own effective date (pledgedOn, committedOn, deliveredOn): the annual average of that year (Fed H.10, ' +
+  'else ECB), or with basis=daily the rate of that day.';
+const basisQuery = {
+  name: 'basis',
+  required: false,
+  enum: ['annual', 'daily'],
+  description: 'annual (default): annual average of the effective year; daily: the rate of the effective day',
+};
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -35,15 +51,48 @@ export class ReportsHttpController {
   })
   @ApiQuery({ name: 'from', required: false, description: 'Effective date on or after (ISO date)' })
   @ApiQuery({ name: 'to', required: false, description: 'Effective date on or before (ISO date)' })
-  @ApiOperation({ summary: 'Pledged, committed and delivered-confirmed support, grouped', description: amountsNote })
+  @ApiQuery(basisQuery)
+  @ApiOperation({
+    summary: 'Pledged, committed and delivered-confirmed support, grouped',
+    description: `${amountsNote} \`rates\` lists every rate used, with its date and source.`,
+  })
   async support(@Query() query: unknown) {
-    const { groupBy, from, to } = reportQueryOf(supportQuery, query);
+    const { groupBy, from, to, basis } = reportQueryOf(supportQuery, query);
     const [pledges, allocations] = await Promise.all([this.sources.pledges(), this.sources.allocations()]);
+    const input = { pledges, allocations };
     return {
       groupBy,
       from: from ?? null,
       to: to ?? null,
-      items: supportReport({ pledges, allocations }, { groupBy, from, to }),
+      basis,
+      rateTable: publishedRates.version,
+      items: supportReport(input, { groupBy, from, to, basis }),
+      rates: ratesUsed(input, { groupBy, from, to, basis }),
+    };
+  }
+
+  @Get('revaluation')
+  @Roles(...analysts, 'donor')
+  @ApiQuery({ name: 'donorId', required: false, description: 'One donor (a donor may ask only for itself)' })
+  @ApiQuery(basisQuery)
+  @ApiOperation({
+    summary: 'Pledged but not delivered, per donor and currency: USD at the pledge-date rate and at the latest rate',
+    description:
+      'The pledge-date rate is the annual average of the pledge year (or, with basis=daily, that day); the latest ' +
+      'rate is the last daily rate published for the currency. Each figure names its rate, date and source.',
+  })
+  async revaluation(@Query() query: unknown, @CurrentActor() actor: Actor) {
+    const { donorId, basis } = reportQueryOf(revaluationQuery, query);
+    const donor = analysts.includes(actor.role) ? donorId : actor.participantId;
+    if (!analysts.includes(actor.role) && donorId !== undefined && donorId !== actor.participantId) {
+      throw Problem.forbidden(`donor ${actor.participantId ?? actor.sub} may revalue only its own pledges`);
+    }
+    const pledges = await this.sources.pledges(donor === undefined ? {} : { donorId: donor });
+    return {
+      donorId: donor ?? null,
+      basis,
+      rateTable: publishedRates.version,
+      items: revaluationReport(pledges, basis),
     };
   }
 
@@ -56,6 +105,31 @@ export class ReportsHttpController {
   async coverage(@Query() query: unknown) {
     reportQueryOf(noQuery, query);
     return { items: coverageReport(await this.sources.coverageCells()) };
+  }
+
+  @Get('obligations-at-risk')
+  @Roles(...analysts)
+  @ApiQuery({ name: 'horizonMonths', required: false, description: 'Deadlines up to this many months ahead (24)' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO date the horizon starts from (today)' })
+  @ApiOperation({
+    summary: 'Art. 3 and Art. 4 deadlines within the horizon (or passed) whose linked needs are not covered',
+    description:
+      'A need serves the obligation of its pillar: clearance and risk education Art. 4, stockpile destruction Art. 3. ' +
+      'The shortfall is what no allocation holds, in USD at the annual average of the asOf year.',
+  })
+  async obligationsAtRisk(@Query() query: unknown) {
+    const { horizonMonths, asOf } = reportQueryOf(atRiskQuery, query);
+    const day = asOf ?? new Date().toISOString().slice(0, 10);
+    const [participants, needs] = await Promise.all([
+      this.sources.participants({ kind: 'state' }),
+      this.sources.needs({ pillar: { $in: ['clearance', 'risk_education', 'stockpile_destruction'] } }),
+    ]);
+    return {
+      asOf: day,
+      horizonMonths,
+      rateTable: publishedRates.version,
+      items: obligationsAtRisk(participants, needs, { asOf: day, horizonMonths }),
+    };
   }
 
   @Get('former-users')
@@ -78,6 +152,7 @@ export class ReportsHttpController {
   @Roles(...analysts, 'donor', 'affected_state')
   @ApiQuery({ name: 'year', required: true, description: 'Calendar year of the effective dates' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiQuery(basisQuery)
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'Assistance a participant provided and received in a year, for its Article 7 report',
@@ -95,7 +170,7 @@ export class ReportsHttpController {
     if (!analysts.includes(actor.role) && actor.participantId !== participantId) {
       throw Problem.forbidden(`${actor.role} ${actor.participantId ?? actor.sub} may read only its own report`);
     }
-    const { year, format } = reportQueryOf(article7Query, query);
+    const { year, format, basis } = reportQueryOf(article7Query, query);
     await this.sources.participant(participantId);
     const concerned = { $or: [{ donorId: participantId }, { recipientId: participantId }] };
     const [pledges, allocations, participants] = await Promise.all([
@@ -103,7 +178,7 @@ export class ReportsHttpController {
       this.sources.allocations(concerned),
       this.sources.participants(),
     ]);
-    const report = article7Report({ pledges, allocations, participants }, participantId, year);
+    const report = article7Report({ pledges, allocations, participants }, participantId, year, basis);
     if (format === 'json') return report;
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="article7-${participantId}-${year}.csv"`);

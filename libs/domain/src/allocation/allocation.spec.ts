@@ -2,6 +2,7 @@ import { by, coordinator, germany, laos, norway, now, vietnam } from '../testing
 import { specFor } from '../testing/given-when-then';
 import type { NeedTerms, PledgeTerms } from './compatibility';
 import type { AllocationEvent, AllocationRequested, DeliveryConfirmed, DeliveryRecorded } from './events';
+import { publishedRates } from '../fx/rate-lookup';
 import { allocationDecider } from './index';
 
 const given = specFor(allocationDecider);
@@ -78,15 +79,18 @@ describe('allocation', () => {
             ...requested,
             data: {
               ...requested.data,
-              needAmount: usd('1082.40'),
+              needAmount: usd('1082.10'),
               committedOn: '2024-06-30',
               exchangeRate: {
-                rate: '1.082403368',
+                rate: '1.082101347',
                 rateDate: '2024',
                 rateYear: 2024,
                 requestedYear: 2024,
                 lastYearFallback: false,
-                source: expect.stringContaining('Federal Reserve'),
+                // The Fed's 2024 series ends on 29 November, so the complete ECB year is used.
+                source: expect.stringContaining('European Central Bank'),
+                basis: 'annual',
+                table: publishedRates.version,
               },
             },
           } as AllocationRequested,

@@ -2,19 +2,30 @@ import { yearOf } from '../dates';
 import { DomainError } from '../errors';
 import { divideHalfEven, parseDecimal, pow10, significantDecimal } from '../quantity/decimal';
 import { fromMinor, isCurrency, minorExponent, minorOf, type Quantity } from '../quantity/quantity';
-import { referenceRates } from './reference-rates';
+import {
+  annualUsdRate,
+  dailyUsdRate,
+  describeSource,
+  isPublishedCurrency,
+  publishedRates,
+  type RateBasis,
+  type UsdRate,
+} from './rate-lookup';
 
 /** The rate used for a conversion, recorded with an allocation so that the figure can be audited later. */
 export interface ExchangeRateUsed {
   /** Units of the target currency per one unit of the source currency, 10 significant digits. */
   readonly rate: string;
-  /** The table period the rate comes from: the year, e.g. "2024". */
+  /** The year ("2024") of an annual average, or the day (ISO date) of a daily rate. */
   readonly rateDate: string;
   readonly rateYear: number;
-  /** The year of the effective date asked for; differs from rateYear when the table has no row for it yet. */
+  /** The year of the effective date asked for; differs from rateYear when no source has that year complete yet. */
   readonly requestedYear: number;
   readonly lastYearFallback: boolean;
   readonly source: string;
+  /** Absent on rates recorded before the published table replaced the hand-typed one. */
+  readonly basis?: RateBasis;
+  readonly table?: string;
 }
 
 export interface Conversion extends ExchangeRateUsed {
@@ -22,55 +33,65 @@ export interface Conversion extends ExchangeRateUsed {
 }
 
 const rateSignificantDigits = 10;
-const years = Object.keys(referenceRates.unitsPerUsd).map(Number);
-const firstYear = Math.min(...years);
-const lastYear = Math.max(...years);
 
-const rowOf = (year: number): Readonly<Record<string, string>> =>
-  (referenceRates.unitsPerUsd as Readonly<Record<string, Readonly<Record<string, string>>>>)[String(year)];
+export const hasReferenceRate = (currency: string): boolean => isPublishedCurrency(currency);
 
-export const hasReferenceRate = (currency: string): boolean =>
-  (referenceRates.currencies as readonly string[]).includes(currency);
+/** The published table's version: recorded with every rate so that a later table can be told apart. */
+export const rateTableVersion = (): string => publishedRates.version;
 
 /**
- * Converts a currency amount with the reference annual average of the effective date's year.
- * The cross rate is rounded to 10 significant digits and recorded; the converted amount is `amount × rate`
- * rounded half to even to the target's minor unit, so that anyone can recompute it from the recorded rate and
- * rounding errors do not all lean one way in summed reports. A date after the table's last year uses the last
- * year (and says so in `lastYearFallback`); a date before the first year has no rate.
+ * Converts a currency amount at the annual average of the effective date's year (the Monitor's practice) or, with
+ * basis 'daily', at the rate published for that day. The cross rate is rounded to 10 significant digits and
+ * recorded; the converted amount is `amount × rate` rounded half to even to the target's minor unit, so that anyone
+ * can recompute it from the recorded rate. A year no source has complete yet uses the last complete year and says so
+ * in `lastYearFallback`; a gap or a currency no source publishes is refused with FX_RATE_UNAVAILABLE, never guessed.
  */
-export function convert(quantity: Quantity, toCurrency: string, onDate: string): Conversion {
+export function convert(
+  quantity: Quantity,
+  toCurrency: string,
+  onDate: string,
+  basis: RateBasis = 'annual',
+): Conversion {
   if (!isCurrency(quantity.unit) || !isCurrency(toCurrency)) {
     throw new DomainError('UNIT_MISMATCH', `only currencies convert (${quantity.unit} to ${toCurrency})`);
   }
   const requestedYear = yearOf(onDate);
-  const rateYear = Math.min(requestedYear, lastYear);
-  const used = {
-    rateDate: String(rateYear),
-    rateYear,
+  const rateOf = (currency: string): UsdRate & { fallbackFrom?: number } =>
+    basis === 'daily' ? dailyUsdRate(currency, onDate) : annualUsdRate(currency, requestedYear);
+  if (quantity.unit === toCurrency) {
+    return {
+      quantity,
+      rate: '1',
+      rateDate: basis === 'daily' ? onDate.slice(0, 10) : String(requestedYear),
+      rateYear: requestedYear,
+      requestedYear,
+      lastYearFallback: false,
+      source: 'same currency',
+      basis,
+      table: publishedRates.version,
+    };
+  }
+  const from = rateOf(quantity.unit);
+  const to = rateOf(toCurrency);
+  // Target per source unit: (target per USD) / (source per USD), exact until the one rounding to 10 digits.
+  const rate = significantDecimal(
+    to.numerator * from.denominator,
+    to.denominator * from.numerator,
+    rateSignificantDigits,
+  );
+  const rateDate = from.sourceId === null ? to.rateDate : from.rateDate;
+  const sources = [...new Set([from.sourceId, to.sourceId].filter((id) => id !== null))];
+  return {
+    quantity: applyRate(quantity, toCurrency, rate),
+    rate,
+    rateDate,
+    rateYear: Number(rateDate.slice(0, 4)),
     requestedYear,
-    lastYearFallback: requestedYear > lastYear,
-    source: referenceRates.source,
+    lastYearFallback: from.fallbackFrom !== undefined || to.fallbackFrom !== undefined,
+    source: sources.map(describeSource).join(' / '),
+    basis,
+    table: publishedRates.version,
   };
-  if (quantity.unit === toCurrency) return { quantity, rate: '1', ...used };
-  if (requestedYear < firstYear) {
-    throw new DomainError('FX_RATE_UNAVAILABLE', `no reference rate before ${firstYear} (asked for ${requestedYear})`);
-  }
-  for (const currency of [quantity.unit, toCurrency]) {
-    if (!hasReferenceRate(currency)) throw new DomainError('FX_RATE_UNAVAILABLE', `no reference rate for ${currency}`);
-  }
-  const rate = crossRate(rowOf(rateYear), quantity.unit, toCurrency);
-  return { quantity: applyRate(quantity, toCurrency, rate), rate, ...used };
-}
-
-/** Target units per source unit: (target per USD) / (source per USD). */
-function crossRate(row: Readonly<Record<string, string>>, from: string, to: string): string {
-  const source = parseDecimal(row[from]);
-  const target = parseDecimal(row[to]);
-  if (!source || !target) throw new DomainError('FX_RATE_UNAVAILABLE', `malformed reference rate for ${from}/${to}`);
-  const numerator = target.digits * pow10(source.scale);
-  const denominator = source.digits * pow10(target.scale);
-  return significantDecimal(numerator, denominator, rateSignificantDigits);
 }
 
 export function applyRate(quantity: Quantity, toCurrency: string, rate: string): Quantity {
@@ -81,5 +102,6 @@ export function applyRate(quantity: Quantity, toCurrency: string, rate: string):
   return fromMinor(divideHalfEven(numerator, denominator), toCurrency);
 }
 
-/** The USD figure analysts report, at the reference rate of the effective date. */
-export const usdValueOf = (quantity: Quantity, onDate: string): Conversion => convert(quantity, 'USD', onDate);
+/** The USD figure analysts report, at the published rate of the effective date. */
+export const usdValueOf = (quantity: Quantity, onDate: string, basis: RateBasis = 'annual'): Conversion =>
+  convert(quantity, 'USD', onDate, basis);

@@ -1,4 +1,12 @@
-export { applyRate, convert, hasReferenceRate, usdValueOf } from './convert';
+export { applyRate, convert, hasReferenceRate, rateTableVersion, usdValueOf } from './convert';
 export type { Conversion, ExchangeRateUsed } from './convert';
-export { referenceRates } from './reference-rates';
-export type { ReferenceCurrency, ReferenceYear } from './reference-rates';
+export {
+  annualUsdRate,
+  dailyUsdRate,
+  isPublishedCurrency,
+  latestPublishedDay,
+  publishedRates,
+  rateBases,
+} from './rate-lookup';
+export type { RateBasis, UsdRate } from './rate-lookup';
+export type { RateSource, RateSourceId, RateTable } from './rate-table';

@@ -18,4 +18,20 @@ export type UpdateParticipant = DomainCommand<
   { id: string; name?: string; treatyStatus?: TreatyStatus; usedClusterMunitionsIn?: string[] }
 >;
 
-export type ParticipantCommand = RegisterParticipant | UpdateParticipant;
+export type RecordTreatyAction = DomainCommand<
+  'RecordTreatyAction',
+  { id: string; action: string; on: string; source: string }
+>;
+
+export type RequestDeadlineExtension = DomainCommand<
+  'RequestDeadlineExtension',
+  { id: string; article: string; requestedOn: string; requestedUntil: string; source?: string }
+>;
+
+export type DecideDeadlineExtension = DomainCommand<
+  'DecideDeadlineExtension',
+  { id: string; article: string; decidedOn: string; meeting: string; grantedUntil: string | null; source?: string }
+>;
+
+export type ParticipantCommand =
+  RegisterParticipant | UpdateParticipant | RecordTreatyAction | RequestDeadlineExtension | DecideDeadlineExtension;

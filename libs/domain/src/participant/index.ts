@@ -8,6 +8,7 @@ import { initialParticipantState, type ParticipantState } from './state';
 export * from './commands';
 export * from './events';
 export * from './state';
+export * from './treaty';
 export { decideParticipant, evolveParticipant };
 
 export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, ParticipantState> = {

@@ -1,4 +1,5 @@
 import type { ParticipantKind, TreatyStatus } from '../vocabulary';
+import type { Treaty } from './treaty';
 
 export interface Participant {
   readonly id: string;
@@ -6,6 +7,8 @@ export interface Participant {
   readonly kind: ParticipantKind;
   readonly treatyStatus?: TreatyStatus;
   readonly usedClusterMunitionsIn: readonly string[];
+  /** Signature, ratification or accession, withdrawal, and deadline extensions; absent until one is recorded. */
+  readonly treaty?: Treaty;
 }
 
 /** Null until the participant is registered. */

@@ -7,9 +7,9 @@ const CURRENCIES = ['USD', 'EUR', 'GBP', 'NOK', 'JPY', 'CHF', 'SEK'];
 
 describe('conversion in minor units', () => {
   it('records the rate the domain records, and has none where the domain has none', () => {
-    expect(minorRate('EUR', 'USD', '2024-06-30')?.used).toMatchObject({ rate: '1.082403368', rateDate: '2024' });
-    expect(minorRate('PLN', 'USD', '2024-06-30')).toBeUndefined();
-    expect(minorRate('EUR', 'USD', '2007-01-01')).toBeUndefined();
+    expect(minorRate('EUR', 'USD', '2024-06-30')?.used).toMatchObject({ rate: '1.082101347', rateDate: '2024' });
+    expect(minorRate('AED', 'USD', '2024-06-30')).toBeUndefined();
+    expect(minorRate('EUR', 'USD', '1998-01-01')).toBeUndefined();
     expect(minorRate('kg', 'USD', '2024-01-01')).toBeUndefined();
   });
 

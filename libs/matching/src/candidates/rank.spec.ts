@@ -32,8 +32,8 @@ describe('ranking candidates', () => {
     const [euro] = rankPledgesForNeed(aNeed(), [pledges[5]], aContext(), 1);
     expect(euro).toMatchObject({
       amount: { amount: '1000.00', unit: 'EUR' },
-      needAmount: { amount: '1082.40', unit: 'USD' },
-      conversion: { rate: '1.082403368' },
+      needAmount: { amount: '1082.10', unit: 'USD' },
+      conversion: { rate: '1.082101347' },
     });
     const needs = [
       aNeed({ id: 'n1', remaining: { amount: '500.00', unit: 'USD' } }),
@@ -44,8 +44,8 @@ describe('ranking candidates', () => {
       ['n1', 'EUR', 'USD'],
       ['n2', 'EUR', 'NOK'],
     ]);
-    // One euro cent is 1.08 dollar cents, so 500.00 itself is out of reach: the closest amount below it is offered.
-    expect(ranked[0]).toMatchObject({ amount: { amount: '461.93' }, needAmount: { amount: '499.99' } });
+    // One euro cent is 1.08 dollar cents: the largest euro amount whose worth, rounded to the cent, stays within 500.00.
+    expect(ranked[0]).toMatchObject({ amount: { amount: '462.06' }, needAmount: { amount: '500.00' } });
     expect(ranked[1].amount.amount).toBe('1000.00');
   });
 

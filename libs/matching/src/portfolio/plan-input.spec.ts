@@ -24,10 +24,10 @@ describe('buildPlanInput', () => {
     const [usd, items, kg] = groups;
     expect(usd.needs).toEqual([
       { id: 'dollars', priority: 'high', remaining: 10_000_000n },
-      // 1000.00 EUR × 1.082403368 = 1082.403368 USD, rounded down to the cent.
-      { id: 'euros', priority: 'critical', remaining: 108_240n },
+      // 1000.00 EUR × 1.082101347 = 1082.101347 USD, rounded down to the cent.
+      { id: 'euros', priority: 'critical', remaining: 108_210n },
     ]);
-    expect(usd.pledges).toEqual([{ id: 'kroner', remaining: 46_523n }]);
+    expect(usd.pledges).toEqual([{ id: 'kroner', remaining: 46_526n }]);
     expect(usd.arcs).toEqual([
       { needId: 'dollars', pledgeId: 'kroner' },
       { needId: 'euros', pledgeId: 'kroner' },

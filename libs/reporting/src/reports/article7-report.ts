@@ -1,4 +1,5 @@
-import { flowsOf, type Flow, type FlowKind } from './flows';
+import type { RateBasis } from '@cm/domain';
+import { flowsOf, type Flow, type FlowKind, type RateRevision } from './flows';
 import { csvOf } from './csv';
 import type { ReportAllocation, ReportParticipant, ReportPledge } from './report-input';
 import { totalOf, type AmountTotal } from './totals';
@@ -20,12 +21,18 @@ export interface Article7Row {
   usd: string | null;
   usdRate: string | null;
   rateYear: number | null;
+  /** The day (daily basis) or year (annual) of the rate, and who published it. */
+  usdRateDate: string | null;
+  usdRateSource: string | null;
   reference: string;
+  /** Present on a commitment the rate table in force would convert differently than it was recorded. */
+  rateRevision?: RateRevision;
 }
 
 export interface Article7Report {
   participantId: string;
   year: number;
+  basis: RateBasis;
   rows: Article7Row[];
   totals: Record<Direction, Record<FlowKind, AmountTotal>>;
 }
@@ -48,7 +55,10 @@ function rowOf(flow: Flow, direction: Direction, names: ReadonlyMap<string, stri
     usd: flow.usd?.amount ?? null,
     usdRate: flow.usd?.rate ?? null,
     rateYear: flow.usd?.rateYear ?? null,
+    usdRateDate: flow.usd?.rateDate ?? null,
+    usdRateSource: flow.usd?.source ?? null,
     reference: flow.ref,
+    ...(flow.rateRevision && { rateRevision: flow.rateRevision }),
   };
 }
 
@@ -65,9 +75,10 @@ export function article7Report(
   },
   participantId: string,
   year: number,
+  basis: RateBasis = 'annual',
 ): Article7Report {
   const names = new Map(input.participants.map((p) => [p.id, p.name]));
-  const ofYear = flowsOf(input).filter((flow) => flow.year === year);
+  const ofYear = flowsOf(input, basis).filter((flow) => flow.year === year);
   const provided = ofYear.filter((flow) => flow.donorId === participantId);
   const received = ofYear.filter((flow) => flow.recipientId === participantId && flow.kind !== 'pledged');
   const rows = [
@@ -85,7 +96,7 @@ export function article7Report(
       FlowKind,
       AmountTotal
     >;
-  return { participantId, year, rows, totals: { provided: totalsOf(provided), received: totalsOf(received) } };
+  return { participantId, year, basis, rows, totals: { provided: totalsOf(provided), received: totalsOf(received) } };
 }
 
 const article7Columns: readonly (keyof Article7Row)[] = [

@@ -1,4 +1,13 @@
-import { DomainError, isCurrency, isZero, usdValueOf, yearOf, type Quantity } from '@cm/domain';
+import {
+  convert,
+  DomainError,
+  isCurrency,
+  isZero,
+  usdValueOf,
+  yearOf,
+  type Quantity,
+  type RateBasis,
+} from '@cm/domain';
 import type { ReportAllocation, ReportPledge } from './report-input';
 
 export type FlowKind = 'pledged' | 'committed' | 'delivered';
@@ -24,48 +33,104 @@ export interface Flow {
   date: string;
   year: number;
   amount: Quantity;
-  /** Undefined for goods and expertise, or a currency or year without a reference rate. */
-  usd?: { amount: string; rate: string; rateYear: number };
+  /** Undefined for goods and expertise, or a currency or year without a published rate. */
+  usd?: UsdFigure;
+  /** A commitment whose recorded conversion the rate table in force would now make differently. */
+  rateRevision?: RateRevision;
+}
+
+/** A converted figure names its rate, the day or year of that rate, and its source. */
+export interface UsdFigure {
+  amount: string;
+  rate: string;
+  rateYear: number;
+  rateDate: string;
+  source: string;
+  basis: RateBasis;
+  lastYearFallback: boolean;
+}
+
+/** History is not rewritten: the allocation keeps its recorded rate; the report says what the newer table gives. */
+export interface RateRevision {
+  needAmount: Quantity;
+  recorded: { rate: string; rateDate: string; source: string; table: string | null };
+  current: { rate: string; rateDate: string; source: string; table: string; needAmount: Quantity };
 }
 
 const committing = ['accepted', 'partially_delivered', 'completed'];
 const releasedPledge = ['withdrawn', 'expired'];
 
-function usdOf(amount: Quantity, date: string): Flow['usd'] {
+function usdOf(amount: Quantity, date: string, basis: RateBasis): Flow['usd'] {
   if (!isCurrency(amount.unit)) return undefined;
   try {
-    const conversion = usdValueOf(amount, date);
-    return { amount: conversion.quantity.amount, rate: conversion.rate, rateYear: conversion.rateYear };
+    const conversion = usdValueOf(amount, date, basis);
+    return {
+      amount: conversion.quantity.amount,
+      rate: conversion.rate,
+      rateYear: conversion.rateYear,
+      rateDate: conversion.rateDate,
+      source: conversion.source,
+      basis,
+      lastYearFallback: conversion.lastYearFallback,
+    };
   } catch (error) {
     if (error instanceof DomainError) return undefined;
     throw error;
   }
 }
 
-function flowOf(fields: Omit<Flow, 'year' | 'usd'>): Flow {
-  return {
-    ...fields,
-    year: yearOf(fields.date),
-    ...(usdOf(fields.amount, fields.date) && { usd: usdOf(fields.amount, fields.date) }),
-  };
+function flowOf(fields: Omit<Flow, 'year' | 'usd'>, basis: RateBasis): Flow {
+  const usd = usdOf(fields.amount, fields.date, basis);
+  return { ...fields, year: yearOf(fields.date), ...(usd && { usd }) };
+}
+
+function rateRevisionOf(allocation: ReportAllocation, date: string): RateRevision | undefined {
+  const recorded = allocation.exchangeRate;
+  if (!recorded || !allocation.needAmount) return undefined;
+  try {
+    const current = convert(allocation.amount, allocation.needAmount.unit, date, recorded.basis ?? 'annual');
+    if (current.rate === recorded.rate) return undefined;
+    return {
+      needAmount: allocation.needAmount,
+      recorded: {
+        rate: recorded.rate,
+        rateDate: recorded.rateDate,
+        source: recorded.source,
+        table: recorded.table ?? null,
+      },
+      current: {
+        rate: current.rate,
+        rateDate: current.rateDate,
+        source: current.source,
+        table: current.table ?? '',
+        needAmount: current.quantity,
+      },
+    };
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
 }
 
 /** A pledge counts in full while it stands; once withdrawn or expired, only the part allocated before. */
-export function pledgeFlows(pledge: ReportPledge): Flow[] {
+export function pledgeFlows(pledge: ReportPledge, basis: RateBasis = 'annual'): Flow[] {
   const amount = releasedPledge.includes(pledge.status) ? pledge.allocated : pledge.quantity;
   if (isZero(amount)) return [];
   return [
-    flowOf({
-      kind: 'pledged',
-      ref: pledge.id,
-      donorId: pledge.donorId,
-      recipientId: pledge.recipientId ?? null,
-      pillar: pledge.pillars.length === 1 ? pledge.pillars[0] : null,
-      assistanceType: pledge.assistanceType,
-      ...(pledge.category !== undefined && { category: pledge.category }),
-      date: (pledge.pledgedOn ?? pledge.submittedAt).slice(0, 10),
-      amount,
-    }),
+    flowOf(
+      {
+        kind: 'pledged',
+        ref: pledge.id,
+        donorId: pledge.donorId,
+        recipientId: pledge.recipientId ?? null,
+        pillar: pledge.pillars.length === 1 ? pledge.pillars[0] : null,
+        assistanceType: pledge.assistanceType,
+        ...(pledge.category !== undefined && { category: pledge.category }),
+        date: (pledge.pledgedOn ?? pledge.submittedAt).slice(0, 10),
+        amount,
+      },
+      basis,
+    ),
   ];
 }
 
@@ -73,7 +138,7 @@ export function pledgeFlows(pledge: ReportPledge): Flow[] {
  * An allocation is a commitment once the recipient accepted it (a cancelled one keeps what was confirmed delivered);
  * each confirmed delivery is a disbursement on its own date. Proposed, declined or disputed amounts count nowhere.
  */
-export function allocationFlows(allocation: ReportAllocation): Flow[] {
+export function allocationFlows(allocation: ReportAllocation, basis: RateBasis = 'annual'): Flow[] {
   const shared = {
     donorId: allocation.donorId,
     recipientId: allocation.recipientId,
@@ -89,29 +154,39 @@ export function allocationFlows(allocation: ReportAllocation): Flow[] {
   const flows: Flow[] = [];
   if (committed && !isZero(committed)) {
     const date = (allocation.committedOn ?? allocation.requestedAt).slice(0, 10);
-    flows.push(flowOf({ ...shared, kind: 'committed', ref: allocation.id, date, amount: committed }));
+    const rateRevision = rateRevisionOf(allocation, date);
+    flows.push({
+      ...flowOf({ ...shared, kind: 'committed', ref: allocation.id, date, amount: committed }, basis),
+      ...(rateRevision && { rateRevision }),
+    });
   }
   const confirmed = Object.values(allocation.deliveries)
     .filter((delivery) => delivery.status === 'confirmed')
     .sort((a, b) => a.id.localeCompare(b.id));
   for (const delivery of confirmed) {
     flows.push(
-      flowOf({
-        ...shared,
-        kind: 'delivered',
-        ref: delivery.id,
-        date: delivery.deliveredOn.slice(0, 10),
-        amount: delivery.amount,
-      }),
+      flowOf(
+        {
+          ...shared,
+          kind: 'delivered',
+          ref: delivery.id,
+          date: delivery.deliveredOn.slice(0, 10),
+          amount: delivery.amount,
+        },
+        basis,
+      ),
     );
   }
   return flows;
 }
 
-export const flowsOf = (input: {
-  pledges: readonly ReportPledge[];
-  allocations: readonly ReportAllocation[];
-}): Flow[] => [...input.pledges.flatMap(pledgeFlows), ...input.allocations.flatMap(allocationFlows)];
+export const flowsOf = (
+  input: { pledges: readonly ReportPledge[]; allocations: readonly ReportAllocation[] },
+  basis: RateBasis = 'annual',
+): Flow[] => [
+  ...input.pledges.flatMap((pledge) => pledgeFlows(pledge, basis)),
+  ...input.allocations.flatMap((allocation) => allocationFlows(allocation, basis)),
+];
 
 /** Effective dates within [from, to] (ISO dates, both optional, inclusive). */
 export const withinDates = (flow: Flow, from?: string, to?: string): boolean =>

@@ -7,3 +7,5 @@ export * from './coverage-report';
 export * from './article7-report';
 export * from './former-users-report';
 export { csvCell, csvOf } from './csv';
+export * from './revaluation-report';
+export * from './obligations-at-risk';

@@ -1,3 +1,4 @@
+import type { ExchangeRateUsed } from '@cm/domain';
 import type { Money } from '../iati/iati-input';
 
 /** What the reports read, shaped like the read models (amounts as canonical decimal text) but owned by no store. */
@@ -13,6 +14,8 @@ export interface ReportPledge {
   recipientId?: string;
   pledgedOn?: string;
   submittedAt: string;
+  /** Confirmed deliveries, in the pledge's unit. */
+  delivered?: Money;
   status: string;
 }
 
@@ -34,6 +37,9 @@ export interface ReportAllocation {
   category?: string;
   /** In the pledge's unit. */
   amount: Money;
+  /** In the need's unit, and the rate recorded when the two units differ. */
+  needAmount?: Money;
+  exchangeRate?: ExchangeRateUsed;
   confirmed: Money;
   committedOn?: string;
   requestedAt: string;

@@ -5,12 +5,13 @@ import { formerUsersReport } from './former-users-report';
 import { supportReport } from './support-report';
 
 /**
- * Expected USD figures are computed by hand from the reference table (units per USD), each amount converted on its
- * own effective date with the rate rounded to 10 significant digits and the result half-even to the cent:
- *   EUR 2023 0.92447 → 1.081700866   P1 1,000,000.10 → 1,081,700.97   A1 0.10 → 0.11
- *   EUR 2024 0.92387 → 1.082403368   A2 0.20 → 0.22   d1 0.10 → 0.11
- *   JPY 2024 151.45  → 0.006602839221  P2 5,000,000 → 33,014.20  A3 1,000,000 → 6,602.84  d3 600,000 → 3,961.70
- *   JPY 2025 149.60  → 0.006684491979  d4 400,000 → 2,673.80 (at 2024's rate it would be 2,641.14)
+ * Expected USD figures are computed by hand from the published table (annual averages in units per USD), each amount
+ * converted on its own effective date with the rate rounded to 10 significant digits and the result half-even to the
+ * cent (2023 from the Fed H.10 series; 2024 and 2025 from the ECB, the Fed's 2024 series ending in November):
+ *   EUR 2023 0.9247169594 → 1.081411982   P1 1,000,000.10 → 1,081,412.09   A1 0.10 → 0.11
+ *   EUR 2024 0.924127858  → 1.082101347   A2 0.20 → 0.22   d1 0.10 → 0.11
+ *   JPY 2024 151.4310283  → 0.006603666443  P2 5,000,000 → 33,018.33  A3 1,000,000 → 6,603.67  d3 600,000 → 3,962.20
+ *   JPY 2025 149.6554081  → 0.006682017127  d4 400,000 → 2,672.81 (at 2024's rate it would be 2,641.47)
  */
 const total = (count: number, byUnit: Record<string, string>, usd: string, withoutUsd = 0) => ({
   count,
@@ -25,9 +26,9 @@ describe('supportReport', () => {
   it('totals everything exactly: 0.10 + 0.20 EUR is 0.30, each amount in USD at its own date', () => {
     expect(supportReport(input, { groupBy: [] })).toEqual([
       {
-        pledged: total(4, { EUR: '1000000.10', JPY: '5000000', USD: '0.20', items: '40.00' }, '1114715.37', 1),
-        committed: total(4, { EUR: '0.30', JPY: '1000000', USD: '0.10' }, '6603.27'),
-        delivered: total(4, { EUR: '0.10', JPY: '1000000', USD: '0.10' }, '6635.71'),
+        pledged: total(4, { EUR: '1000000.10', JPY: '5000000', USD: '0.20', items: '40.00' }, '1114430.62', 1),
+        committed: total(4, { EUR: '0.30', JPY: '1000000', USD: '0.10' }, '6604.10'),
+        delivered: total(4, { EUR: '0.10', JPY: '1000000', USD: '0.10' }, '6635.22'),
       },
     ]);
   });
@@ -42,17 +43,17 @@ describe('supportReport', () => {
       },
       {
         year: 2023,
-        pledged: total(1, { EUR: '1000000.10' }, '1081700.97'),
+        pledged: total(1, { EUR: '1000000.10' }, '1081412.09'),
         committed: total(1, { EUR: '0.10' }, '0.11'),
         delivered: none,
       },
       {
         year: 2024,
-        pledged: total(2, { JPY: '5000000', items: '40.00' }, '33014.20', 1),
-        committed: total(2, { EUR: '0.20', JPY: '1000000' }, '6603.06'),
-        delivered: total(2, { EUR: '0.10', JPY: '600000' }, '3961.81'),
+        pledged: total(2, { JPY: '5000000', items: '40.00' }, '33018.33', 1),
+        committed: total(2, { EUR: '0.20', JPY: '1000000' }, '6603.89'),
+        delivered: total(2, { EUR: '0.10', JPY: '600000' }, '3962.31'),
       },
-      { year: 2025, pledged: none, committed: none, delivered: total(1, { JPY: '400000' }, '2673.80') },
+      { year: 2025, pledged: none, committed: none, delivered: total(1, { JPY: '400000' }, '2672.81') },
     ]);
   });
 
@@ -62,9 +63,9 @@ describe('supportReport', () => {
       rows.map((row) => [row.donor, row.recipient, row.pledged.usd, row.committed.usd, row.delivered.usd]),
     ).toEqual([
       ['DEU', null, '0.00', '0.00', '0.00'],
-      ['NOR', 'LAO', '1081700.97', '0.33', '0.11'],
-      ['NOR', 'VNM', '0.00', '6602.84', '6635.50'],
-      ['NOR', null, '33014.20', '0.00', '0.00'],
+      ['NOR', 'LAO', '1081412.09', '0.33', '0.11'],
+      ['NOR', 'VNM', '0.00', '6603.67', '6635.01'],
+      ['NOR', null, '33018.33', '0.00', '0.00'],
       ['USA', 'LAO', '0.20', '0.10', '0.10'],
     ]);
     expect(rows[0].pledged).toEqual(total(1, { items: '40.00' }, '0.00', 1));
@@ -91,9 +92,9 @@ describe('supportReport', () => {
   it('filters by effective date, inclusive', () => {
     expect(supportReport(input, { groupBy: [], from: '2024-01-01', to: '2024-12-31' })).toEqual([
       {
-        pledged: total(2, { JPY: '5000000', items: '40.00' }, '33014.20', 1),
-        committed: total(2, { EUR: '0.20', JPY: '1000000' }, '6603.06'),
-        delivered: total(2, { EUR: '0.10', JPY: '600000' }, '3961.81'),
+        pledged: total(2, { JPY: '5000000', items: '40.00' }, '33018.33', 1),
+        committed: total(2, { EUR: '0.20', JPY: '1000000' }, '6603.89'),
+        delivered: total(2, { EUR: '0.10', JPY: '600000' }, '3962.31'),
       },
     ]);
   });
@@ -107,13 +108,13 @@ describe('article7Report', () => {
     expect(
       report.rows.map((r) => [r.direction, r.kind, r.date, r.counterpartName, r.amount, r.unit, r.usd, r.usdRate]),
     ).toEqual([
-      ['provided', 'delivered', '2024-01-15', 'Lao PDR', '0.10', 'EUR', '0.11', '1.082403368'],
-      ['provided', 'committed', '2024-03-01', 'Lao PDR', '0.20', 'EUR', '0.22', '1.082403368'],
-      ['provided', 'committed', '2024-06-01', 'Viet Nam', '1000000', 'JPY', '6602.84', '0.006602839221'],
-      ['provided', 'delivered', '2024-07-01', 'Viet Nam', '600000', 'JPY', '3961.70', '0.006602839221'],
-      ['provided', 'pledged', '2024-12-31', null, '5000000', 'JPY', '33014.20', '0.006602839221'],
+      ['provided', 'delivered', '2024-01-15', 'Lao PDR', '0.10', 'EUR', '0.11', '1.082101347'],
+      ['provided', 'committed', '2024-03-01', 'Lao PDR', '0.20', 'EUR', '0.22', '1.082101347'],
+      ['provided', 'committed', '2024-06-01', 'Viet Nam', '1000000', 'JPY', '6603.67', '0.006603666443'],
+      ['provided', 'delivered', '2024-07-01', 'Viet Nam', '600000', 'JPY', '3962.20', '0.006603666443'],
+      ['provided', 'pledged', '2024-12-31', null, '5000000', 'JPY', '33018.33', '0.006603666443'],
     ]);
-    expect(report.totals.provided.committed).toEqual(total(2, { EUR: '0.20', JPY: '1000000' }, '6603.06'));
+    expect(report.totals.provided.committed).toEqual(total(2, { EUR: '0.20', JPY: '1000000' }, '6603.89'));
     expect(report.totals.received.delivered).toEqual(none);
   });
 

@@ -1,3 +1,4 @@
+import type { RateBasis } from '@cm/domain';
 import { flowKinds, flowsOf, withinDates, type Flow, type FlowKind } from './flows';
 import type { ReportAllocation, ReportPledge } from './report-input';
 import { totalOf, type AmountTotal } from './totals';
@@ -10,6 +11,8 @@ export interface SupportQuery {
   /** Effective dates, inclusive. */
   from?: string;
   to?: string;
+  /** 'annual' (default): the annual average of each effective date's year; 'daily': that day's rate. */
+  basis?: RateBasis;
 }
 
 export type SupportRow = Partial<Record<SupportDimension, string | number | null>> & Record<FlowKind, AmountTotal>;
@@ -44,7 +47,7 @@ export function supportReport(
 ): SupportRow[] {
   const dimensions = [...new Set(query.groupBy)];
   const groups = new Map<string, { keys: (string | number | null)[]; flows: Flow[] }>();
-  for (const flow of flowsOf(input).filter((f) => withinDates(f, query.from, query.to))) {
+  for (const flow of flowsOf(input, query.basis).filter((f) => withinDates(f, query.from, query.to))) {
     const keys = dimensions.map((dimension) => keyOf[dimension](flow));
     const id = JSON.stringify(keys);
     const group = groups.get(id) ?? { keys, flows: [] };
@@ -60,4 +63,21 @@ export function supportReport(
         flowKinds.map((kind) => [kind, totalOf(flows.filter((flow) => flow.kind === kind))]),
       ) as Record<FlowKind, AmountTotal>),
     }));
+}
+
+/** Every distinct rate the report's USD figures used, with its date and source, so each figure can be traced. */
+export function ratesUsed(
+  input: { pledges: readonly ReportPledge[]; allocations: readonly ReportAllocation[] },
+  query: SupportQuery,
+): { unit: string; rate: string; rateDate: string; source: string; lastYearFallback: boolean }[] {
+  const rates = new Map<
+    string,
+    { unit: string; rate: string; rateDate: string; source: string; lastYearFallback: boolean }
+  >();
+  for (const flow of flowsOf(input, query.basis).filter((f) => withinDates(f, query.from, query.to))) {
+    if (!flow.usd || flow.amount.unit === 'USD') continue;
+    const { rate, rateDate, source, lastYearFallback } = flow.usd;
+    rates.set(`${flow.amount.unit}|${rateDate}`, { unit: flow.amount.unit, rate, rateDate, source, lastYearFallback });
+  }
+  return [...rates.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.rateDate.localeCompare(b.rateDate));
 }

@@ -1,13 +1,22 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { participantKinds, treatyStatuses } from '@cm/domain';
+import { emptyTreaty, obligationsOf, participantKinds, treatyStatuses, type Participant } from '@cm/domain';
 import { ParticipantView } from '@cm/read-models';
 import { CONSISTENT_WITH_HEADER, ConsistencyGate, HeaderSink } from '../consistency-gate';
 import { listQueryOf, participantIdParam } from '../query-params';
 import { Problem } from '../../problems/problem';
 import { QueryRoute } from '../query-route';
 import { definedOf, ReadModelQueries } from '../read-model-queries';
+
+const obligationsQuery = z
+  .object({
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date such as 2025-01-15')
+      .optional(),
+  })
+  .strict();
 
 const filters = { kind: z.enum(participantKinds).optional(), treatyStatus: z.enum(treatyStatuses).optional() };
 
@@ -45,5 +54,31 @@ export class ParticipantsQueryController {
     }
     await this.consistency.pass(token, response, ['participant']);
     return this.queries.byId('participants', id, participantRecord);
+  }
+
+  @Get(':id/obligations')
+  @QueryRoute(
+    'Entry into force and the Art. 3 and Art. 4 deadlines of a State, with extensions, as of a date (default today)',
+  )
+  async obligations(
+    @Param('id') id: string,
+    @Query() query: unknown,
+    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    if (!participantIdParam.safeParse(id).success) {
+      throw Problem.validation([{ field: 'id', message: 'must be a participant id (LAO, EU)' }]);
+    }
+    const parsed = obligationsQuery.safeParse(query ?? {});
+    if (!parsed.success) {
+      throw Problem.validation(
+        parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'query'), message: issue.message })),
+      );
+    }
+    const asOf = parsed.data.asOf ?? new Date().toISOString().slice(0, 10);
+    await this.consistency.pass(token, response);
+    const participant = (await this.queries.byId('participants', id, participantRecord)) as Participant;
+    const treaty = participant.treaty ?? emptyTreaty;
+    return { participantId: id, asOf, ...obligationsOf(treaty, asOf), treaty };
   }
 }

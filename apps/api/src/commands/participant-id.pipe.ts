@@ -1,0 +1,12 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { Problem } from '../problems/problem';
+import { participantIdMessage, participantIdPattern } from './request-fields';
+
+/** A participant id in a path (LAO, EU), refused before it reaches the store otherwise. */
+@Injectable()
+export class ParticipantIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!participantIdPattern.test(value)) throw Problem.validation([{ field: 'id', message: participantIdMessage }]);
+    return value;
+  }
+}

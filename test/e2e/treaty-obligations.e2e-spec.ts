@@ -1,0 +1,239 @@
+import { MongoClient } from 'mongodb';
+import type { Role } from '@cm/domain';
+import { RunningProcess, startStack, waitFor } from '../support/processes';
+import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
+import { Answer, commandClient } from './support-command-api';
+
+const database = uniqueName('treaty');
+const source = 'UN Treaty Collection, Chapter XXVI-6';
+
+/**
+ * Treaty dates, deadlines, the at-risk report and the revaluation report over the real stack (api, relay, projector
+ * on Kafka and FerretDB). Expected figures by hand from the committed rate table:
+ *   NOK 2009 annual average 6.29078254 NOK/USD → 0.1589627353: NOK 10,000,000.00 → US$ 1,589,627.35
+ *   NOK on 15 June 2009 (Fed H.10 daily, 6.4836 NOK/USD) → 0.1542353014
+ *   NOK latest (ECB, 30 Oct 2026): 1.1172 / 10.312 → 0.1083397983: → US$ 1,083,397.98; difference −506,229.37
+ */
+describe('treaty obligations and revaluation (api, relay and projector processes)', () => {
+  const processes: RunningProcess[] = [];
+  let base: string;
+  let mongo: MongoClient;
+  let client: ReturnType<typeof commandClient>;
+  const tokens: Record<string, string> = {};
+
+  const call = (method: string, path: string, as: string, body?: unknown): Promise<Answer> =>
+    client.send(method, path, { token: tokens[as], body });
+  const send = async (method: string, path: string, as: string, body?: unknown): Promise<Answer> => {
+    const answer = await call(method, path, as, body);
+    if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer;
+  };
+  const read = async (path: string, as = 'analyst', token?: string) => {
+    const response = await fetch(`${base}${path}`, {
+      headers: { authorization: `Bearer ${tokens[as]}`, ...(token && { 'x-consistent-with': token }) },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    mongo = await testMongo();
+    const stack = await startStack({
+      MONGODB_URI: mongodbUri,
+      MONGODB_DATABASE: database,
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: `${database}.`,
+      CONSISTENCY_WAIT_MS: '15000',
+    });
+    processes.push(...stack.processes);
+    base = stack.base;
+    client = commandClient(base);
+    const actors: [string, Role, string?][] = [
+      ['admin', 'admin'],
+      ['coordinator', 'coordinator'],
+      ['analyst', 'analyst'],
+      ['NOR', 'donor', 'NOR'],
+      ['LAO', 'affected_state', 'LAO'],
+    ];
+    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
+    for (const [id, name] of [
+      ['NOR', 'Norway'],
+      ['LAO', 'Lao PDR'],
+      ['LTU', 'Lithuania'],
+    ]) {
+      await send('POST', '/participants', 'admin', { id, name, kind: 'state' });
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
+    await mongo
+      ?.db(database)
+      .dropDatabase()
+      .catch(() => undefined);
+    await mongo?.close();
+  });
+
+  it('computes entry into force and deadlines, and follows an extension from request to decision', async () => {
+    const ratified = await send('POST', '/participants/LAO/treaty-actions', 'admin', {
+      action: 'ratification',
+      on: '2009-03-18',
+      source,
+    });
+    const before = await read(
+      '/participants/LAO/obligations?asOf=2019-01-01',
+      'analyst',
+      ratified.body.consistencyToken as string,
+    );
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      entryIntoForce: '2010-08-01',
+      bound: true,
+      article3: { deadline: '2018-08-01' },
+      article4: { originalDeadline: '2020-08-01', deadline: '2020-08-01' },
+    });
+
+    const tooLong = await call('POST', '/participants/LAO/deadline-extensions', 'LAO', {
+      article: 'article4',
+      requestedOn: '2019-03-01',
+      requestedUntil: '2026-01-01',
+    });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.contentType).toMatch(/application\/problem\+json/);
+    expect(tooLong.body).toMatchObject({ code: 'EXTENSION_TOO_LONG' });
+    const forOther = await call('POST', '/participants/LAO/deadline-extensions', 'NOR', {
+      article: 'article4',
+      requestedOn: '2019-03-01',
+      requestedUntil: '2025-08-01',
+    });
+    expect(forOther.status).toBe(403);
+
+    await send('POST', '/participants/LAO/deadline-extensions', 'LAO', {
+      article: 'article4',
+      requestedOn: '2019-03-01',
+      requestedUntil: '2025-08-01',
+    });
+    const decided = await send('POST', '/participants/LAO/deadline-extensions/decisions', 'coordinator', {
+      article: 'article4',
+      decidedOn: '2019-09-04',
+      meeting: 'Meeting of States Parties (illustrative)',
+      grantedUntil: '2025-08-01',
+    });
+    const after = await read(
+      '/participants/LAO/obligations?asOf=2024-01-01',
+      'analyst',
+      decided.body.consistencyToken as string,
+    );
+    expect(after.body).toMatchObject({ article4: { originalDeadline: '2020-08-01', deadline: '2025-08-01' } });
+  });
+
+  it('records a withdrawal, after which the State is no longer bound', async () => {
+    await send('POST', '/participants/LTU/treaty-actions', 'admin', {
+      action: 'ratification',
+      on: '2011-03-24',
+      source,
+    });
+    const answer = await send('POST', '/participants/LTU/treaty-actions', 'admin', {
+      action: 'withdrawal',
+      on: '2025-03-06',
+      source,
+    });
+    const token = answer.body.consistencyToken as string;
+    const lithuania = await read('/participants/LTU/obligations?asOf=2025-06-01', 'analyst', token);
+    expect(lithuania.body).toMatchObject({
+      entryIntoForce: '2011-09-01',
+      bound: false,
+      withdrawalEffectiveOn: '2025-03-06',
+    });
+    const refused = await call('POST', '/participants/LTU/treaty-actions', 'NOR', {
+      action: 'signature',
+      on: '2008-12-03',
+      source,
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('lists the Lao clearance deadline as at risk while its need is not covered, with the USD shortfall', async () => {
+    const need = await send('POST', '/needs', 'LAO', {
+      requesterId: 'LAO',
+      pillar: 'clearance',
+      assistanceType: 'financial',
+      title: 'Clearance of confirmed hazardous areas',
+      quantity: { amount: 1000000, unit: 'USD' },
+      priority: 'high',
+    });
+    const url = '/reports/obligations-at-risk?asOf=2025-01-15&horizonMonths=12';
+    const report = await waitFor(async () => {
+      const answer = await read(url, 'analyst', need.body.consistencyToken as string);
+      return (answer.body.items as unknown[]).length > 0 ? answer : undefined;
+    }, 'the need in the at-risk report');
+    expect(report.body.items).toEqual([
+      expect.objectContaining({
+        participantId: 'LAO',
+        article: 'article4',
+        deadline: '2025-08-01',
+        extended: true,
+        needIds: [need.body.id],
+        shortfall: expect.objectContaining({ usd: '1000000.00' }),
+      }),
+    ]);
+    expect((await read(url, 'NOR')).status).toBe(403);
+  });
+
+  it('revalues an old NOK pledge at its pledge-date rate and the latest rate, and reports on the daily basis', async () => {
+    await send('POST', '/pledges', 'NOR', {
+      donorId: 'NOR',
+      assistanceType: 'financial',
+      pillars: ['clearance'],
+      quantity: { amount: 10000000, unit: 'NOK' },
+      pledgedOn: '2009-06-15',
+    });
+    // Reports read the read models without a consistency wait: poll until the pledge is projected.
+    const revaluation = await waitFor(async () => {
+      const answer = await read('/reports/revaluation', 'NOR');
+      return (answer.body.items as unknown[]).length > 0 ? answer : undefined;
+    }, 'the pledge in the revaluation report');
+    expect(revaluation.status).toBe(200);
+    expect(revaluation.body).toMatchObject({
+      donorId: 'NOR',
+      items: [
+        {
+          donorId: 'NOR',
+          currency: 'NOK',
+          outstanding: '10000000.00',
+          usdAtPledgeRate: '1589627.35',
+          usdAtLatestRate: '1083397.98',
+          difference: '-506229.37',
+        },
+      ],
+    });
+    expect((await read('/reports/revaluation?donorId=LAO', 'NOR')).status).toBe(403);
+
+    const daily = await read('/reports/support?groupBy=donor&basis=daily');
+    expect(daily.body).toMatchObject({ basis: 'daily' });
+    expect(daily.body.rates).toEqual([
+      {
+        unit: 'NOK',
+        rate: '0.1542353014',
+        rateDate: '2009-06-15',
+        source: expect.stringMatching(/Federal Reserve/),
+        lastYearFallback: false,
+      },
+    ]);
+    const bad = await read('/reports/support?basis=weekly');
+    expect(bad.status).toBe(400);
+  });
+
+  it('documents the new routes in OpenAPI', async () => {
+    const document = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    for (const path of [
+      '/participants/{id}/treaty-actions',
+      '/participants/{id}/deadline-extensions',
+      '/participants/{id}/deadline-extensions/decisions',
+      '/participants/{id}/obligations',
+      '/reports/obligations-at-risk',
+      '/reports/revaluation',
+    ]) {
+      expect(document.paths).toHaveProperty([path]);
+    }
+  });
+});
