@@ -1,4 +1,5 @@
-// Three projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP).
+// Four projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
+// cluster (a three-broker Kafka cluster it starts itself, with two of each app, under faults: `npm run test:cluster`).
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -28,6 +29,12 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
+    },
+    {
+      ...shared,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/cluster-timeouts.js'],
     },
   ],
 };
