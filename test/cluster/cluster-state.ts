@@ -4,7 +4,7 @@ import { Admin, AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 export interface GroupView {
   groupId: string;
   state: string;
-  members: { memberId: string; clientHost: string; partitions: string[] }[];
+  members: { memberId: string; clientId: string; partitions: string[] }[];
 }
 
 /** A short-lived admin client per question, so that a killed broker never leaves a stale connection behind. */
@@ -35,7 +35,7 @@ export async function describeGroups(brokers: string, groupIds: string[]): Promi
       const partitions = Object.entries(decoded?.assignment ?? {}).flatMap(([topic, numbers]) =>
         numbers.map((n) => `${topic}[${n}]`),
       );
-      return { memberId: member.memberId, clientHost: member.clientHost, partitions: partitions.sort() };
+      return { memberId: member.memberId, clientId: member.clientId, partitions: partitions.sort() };
     }),
   }));
 }

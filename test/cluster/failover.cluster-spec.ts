@@ -49,7 +49,7 @@ describe('a three-broker cluster with two of every app, under faults', () => {
 
   async function startNamed(kind: 'api' | 'projector' | 'relay', name: string): Promise<App> {
     const port = await freePort();
-    const app = { name, port, process: startApp(kind, { ...env, PORT: String(port) }) };
+    const app = { name, port, process: startApp(kind, { ...env, PORT: String(port), KAFKA_CLIENT_ID: name }) };
     apps.push(app);
     return app;
   }
@@ -134,14 +134,16 @@ describe('a three-broker cluster with two of every app, under faults', () => {
           g.members.every((m) => m.partitions.length > 0) &&
           g.members.reduce((n, m) => n + m.partitions.length, 0) === 3,
       );
-    const groupsBefore = await waitFor(
-      async () => {
-        const groups = await describeGroups(cluster.brokers, groupIds);
-        return groupsHealthy(groups, 2) ? groups : undefined;
-      },
-      'every projection group to have two members sharing the partitions',
-      180_000,
-    );
+    const sharedGroups = (what: string) =>
+      waitFor(
+        async () => {
+          const groups = await describeGroups(cluster.brokers, groupIds);
+          return groupsHealthy(groups, 2) ? groups : undefined;
+        },
+        what,
+        180_000,
+      );
+    await sharedGroups('every projection group to have two members sharing the partitions');
     progress('every projection group has two members; starting the command load on both apis');
     const load = new CommandLoad([
       `http://127.0.0.1:${byName('api-1').port}`,
@@ -227,6 +229,7 @@ describe('a three-broker cluster with two of every app, under faults', () => {
     });
 
     // 3. One projector: the group coordinator must hand its partitions to the other member of every group.
+    const groupsBefore = await sharedGroups('both projectors in every group again after the broker faults');
     progress('fault 3: SIGKILL projector-1');
     killedAt = Date.now();
     await byName('projector-1').process.stop('SIGKILL');
@@ -244,14 +247,7 @@ describe('a three-broker cluster with two of every app, under faults', () => {
       `  groups rebalanced onto projector-2 after ${seconds(rebalancedMs)}; end to end in ${seconds(endToEndMs)}`,
     );
     await live(await startNamed('projector', 'projector-3'));
-    const groupsAfter = await waitFor(
-      async () => {
-        const groups = await describeGroups(cluster.brokers, groupIds);
-        return groupsHealthy(groups, 2) ? groups : undefined;
-      },
-      'projector-3 to join every group',
-      120_000,
-    );
+    const groupsAfter = await sharedGroups('projector-3 to join every group');
     recoveries.push({
       fault: 'projector-1',
       detected: 'groups rebalanced',
@@ -259,23 +255,31 @@ describe('a three-broker cluster with two of every app, under faults', () => {
       endToEndMs,
       repairedMs: Date.now() - killedAt,
     });
-    const assignment = (groups: GroupView[]) =>
-      groups.map(
-        (g) =>
-          `${g.groupId}: ${g.members.map((m) => `[${m.partitions.map((p) => p.slice(p.indexOf('[') + 1, -1)).join(',')}]`).join(' ')}`,
-      );
-    progress(`  before: ${assignment(groupsBefore).join('; ')}`);
-    progress(`  alone:  ${assignment(groupsAlone).join('; ')}`);
-    progress(`  after:  ${assignment(groupsAfter).join('; ')}`);
-    for (const group of groupsAlone) {
-      const before = groupsBefore.find((g) => g.groupId === group.groupId)!;
-      const after = groupsAfter.find((g) => g.groupId === group.groupId)!;
-      const survivor = group.members[0].memberId;
-      expect(before.members.map((m) => m.memberId)).toContain(survivor);
-      expect(after.members.map((m) => m.memberId)).toContain(survivor);
-      expect(
-        after.members.map((m) => m.memberId).filter((id) => !before.members.some((m) => m.memberId === id)),
-      ).toHaveLength(1);
+    // Which process holds which partitions: each app's Kafka client id starts with its name (KAFKA_CLIENT_ID).
+    const holders = (groups: GroupView[], groupId: string) =>
+      groups
+        .find((g) => g.groupId === groupId)!
+        .members.map(
+          (m) =>
+            `${m.clientId.split('-').slice(0, 2).join('-')} ${m.partitions.map((p) => p.slice(p.indexOf('[') + 1, -1)).join(',')}`,
+        )
+        .sort();
+    process.stdout.write(
+      `\nProjection groups (process and its partitions of the group's topic):\n${table(
+        ['group', 'before', 'projector-1 killed', 'projector-3 started'],
+        groupIds.map((groupId) => [
+          groupId,
+          holders(groupsBefore, groupId).join('; '),
+          holders(groupsAlone, groupId).join('; '),
+          holders(groupsAfter, groupId).join('; '),
+        ]),
+      )}\n\n`,
+    );
+    for (const groupId of groupIds) {
+      const owners = (groups: GroupView[]) => holders(groups, groupId).map((h) => h.split(' ')[0]);
+      expect(owners(groupsBefore)).toEqual(['projector-1', 'projector-2']);
+      expect(holders(groupsAlone, groupId)).toEqual(['projector-2 0,1,2']);
+      expect(owners(groupsAfter)).toEqual(['projector-2', 'projector-3']);
     }
 
     // 4. The relay holding the lease: the standby takes over once it has expired.

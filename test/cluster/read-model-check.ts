@@ -109,16 +109,26 @@ export async function checkEverythingOnce(
     const folded = events.reduce<NeedView | null>((doc, event) => evolveNeedView(doc, event), null);
     if (folded) needs.set(streamId, folded);
   }
+  // Caught up: every need document, and its coverage entry written after it, at the store's last version. A read
+  // model that never gets there is reported below, document by document, rather than as a bare timeout.
   await waitFor(
     async () => {
       const docs = new Map((await liveDocs(db, 'needs', 'needs')).map((doc) => [String(doc._id), doc]));
+      const entries = new Map(
+        (await liveDocs(db, 'coverage', 'needs')).flatMap((cell) =>
+          Object.entries(cell.contributions as Record<string, { version: number }>),
+        ),
+      );
       const audit = await liveDocs(db, 'needAudit', 'needAudit');
-      const behind = [...needs.values()].filter((need) => (docs.get(need.id)?.version ?? 0) < need.version).length;
+      const behind = [...needs.values()].filter(
+        (need) =>
+          (docs.get(need.id)?.version ?? 0) < need.version || (entries.get(need.id)?.version ?? 0) < need.version,
+      ).length;
       return behind === 0 && audit.length >= storedEvents ? true : undefined;
     },
     'the read models to catch up with the store',
     120_000,
-  );
+  ).catch((error: Error) => progress(error.message));
 
   const needDocs = new Map((await liveDocs(db, 'needs', 'needs')).map((doc) => [String(doc._id), doc]));
   const coverage = await liveDocs(db, 'coverage', 'needs');
