@@ -74,7 +74,7 @@ export class CommandLoad {
     path: string,
     body: unknown,
   ): Promise<string | undefined> {
-    await sleep(this.options.pauseMs ?? 40);
+    await sleep(this.options.pauseMs ?? 100);
     try {
       const answer = await client.send(method, path, { token, body });
       if (answer.status >= 200 && answer.status < 300) {

@@ -173,7 +173,8 @@ describe('a three-broker cluster with two of every app, under faults', () => {
       await waitFor(
         async () => (await api.send('GET', `/needs/${String(posted.body.id)}`, { token })).status === 200 || undefined,
         'the probe need in the read model',
-        120_000,
+        240_000,
+        () => apps.map((app) => `--- ${app.name}\n${app.process.output().slice(-1_500)}`).join('\n'),
       );
       return Date.now() - since;
     }
@@ -195,7 +196,9 @@ describe('a three-broker cluster with two of every app, under faults', () => {
     let endToEndMs = await endToEnd(killedAt);
     progress(`  node ${elected.id} is controller after ${seconds(electedMs)}; end to end in ${seconds(endToEndMs)}`);
     cluster.startNode(controller.id);
-    await waitFor(fullIsr, `node ${controller.id} back in every ISR`, 180_000);
+    await waitFor(fullIsr, `node ${controller.id} back in every ISR`, 300_000, () =>
+      cluster.describeNode(controller.id),
+    );
     recoveries.push({
       fault: `active controller (node ${controller.id})`,
       detected: `node ${elected.id} elected`,
@@ -205,9 +208,10 @@ describe('a three-broker cluster with two of every app, under faults', () => {
     });
     progress(`  node ${controller.id} restarted and back in every ISR after ${seconds(Date.now() - killedAt)}`);
 
-    // 2. The leader of a partition of the needs topic (another node than the controller just killed, if possible).
+    // 2. The leader of a partition of the needs topic, on another node than the active controller (a second fault).
     const partitions = await partitionsOf(cluster.brokers, [needsTopic]);
-    const target = partitions.find((p) => p.leader !== controller.id) ?? partitions[0];
+    const current = cluster.activeController()?.id;
+    const target = partitions.find((p) => p.leader !== current) ?? partitions[0];
     progress(`fault 2: SIGKILL node ${target.leader}, leader of ${needsTopic}[${target.partition}]`);
     killedAt = Date.now();
     await cluster.kill(target.leader);
@@ -219,7 +223,9 @@ describe('a three-broker cluster with two of every app, under faults', () => {
     endToEndMs = await endToEnd(killedAt);
     progress(`  node ${newLeader} leads after ${seconds(leaderMs)}; end to end in ${seconds(endToEndMs)}`);
     cluster.startNode(target.leader);
-    await waitFor(fullIsr, `node ${target.leader} back in every ISR`, 180_000);
+    await waitFor(fullIsr, `node ${target.leader} back in every ISR`, 300_000, () =>
+      cluster.describeNode(target.leader),
+    );
     recoveries.push({
       fault: `partition leader ${needsTopic}[${target.partition}] (node ${target.leader})`,
       detected: `node ${newLeader} leads`,

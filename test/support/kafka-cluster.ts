@@ -124,6 +124,20 @@ export class KafkaCluster {
     return best && this.isRunning(best.id) ? best : undefined;
   }
 
+  /** A node's state and the end of its broker log, for a failure message. */
+  describeNode(id: number): string {
+    const node = this.node(id);
+    const child = node.process?.child;
+    const state = !child
+      ? 'never started'
+      : this.isRunning(id)
+        ? 'running'
+        : `exited (${child.exitCode ?? child.signalCode})`;
+    const log = join(node.dir, 'logs', 'server.log');
+    const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-40).join('\n') : '(no server.log)';
+    return `node ${id}: ${state}\n${node.process?.output().slice(-2_000) ?? ''}\n${tail}`;
+  }
+
   isRunning(id: number): boolean {
     const child = this.node(id).process?.child;
     return child !== undefined && child.exitCode === null && child.signalCode === null;
