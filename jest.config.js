@@ -1,5 +1,6 @@
-// Four projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
-// abuse (our request fuzzer against the running apps: npm run test:abuse).
+// Projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
+// abuse (our request fuzzer against the running apps: npm run test:abuse), cluster (a three-broker Kafka cluster it
+// starts itself, with two of each app, under faults: `npm run test:cluster`).
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -35,6 +36,12 @@ module.exports = {
       displayName: 'abuse',
       testMatch: ['<rootDir>/test/abuse/**/*.abuse-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
+    },
+    {
+      ...shared,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/cluster-timeouts.js'],
     },
   ],
 };

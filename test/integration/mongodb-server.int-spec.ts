@@ -37,4 +37,28 @@ describe('the local MongoDB-wire server (FerretDB) through the mongodb driver', 
     expect(duplicate).toBeInstanceOf(MongoServerError);
     expect((duplicate as MongoServerError).code).toBe(11000);
   });
+
+  // Several projector instances write entries of one shared read-model cell, and the relay lease is a
+  // compare-and-set: both need MongoDB's per-document atomicity (deploy/local/ferretdb/patches/sqlite-atomic-*.sed).
+  it('applies concurrent updates of one document atomically, from several connections', async () => {
+    const others = await Promise.all([testMongo(), testMongo()]);
+    const cells = [client, ...others].map((c) => c.db(db.databaseName).collection<{ _id: string }>('cells'));
+    await cells[0].insertOne({ _id: 'cell', rev: 0, entries: {} } as never);
+    await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        cells[i % 3].updateOne({ _id: 'cell' }, { $set: { [`entries.e${i}`]: i } } as never),
+      ),
+    );
+    const winners = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const result = await cells[i % 3].updateOne({ _id: 'cell', rev: 0 } as never, { $inc: { rev: 1 } } as never);
+        return result.modifiedCount;
+      }),
+    );
+    const cell = (await cells[0].findOne({ _id: 'cell' })) as unknown as { rev: number; entries: object };
+    await Promise.all(others.map((c) => c.close()));
+    expect(Object.keys(cell.entries)).toHaveLength(120);
+    expect(winners.filter((won) => won === 1)).toHaveLength(1);
+    expect(cell.rev).toBe(1);
+  });
 });

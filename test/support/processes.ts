@@ -22,7 +22,7 @@ export interface RunningProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | string>;
 }
 
-function track(child: ChildProcess): RunningProcess {
+export function track(child: ChildProcess): RunningProcess {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

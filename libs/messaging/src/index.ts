@@ -12,4 +12,4 @@ export { Lease, LeaseOptions } from './relay/lease';
 export { OutboxRelay, OutboxRelayOptions } from './relay/outbox-relay';
 export { RelayMetrics } from './relay/relay-metrics';
 export { ensureEventTopics } from './topic-provisioner';
-export { eventTopicConfigs, StreamType, streamTopics, TopicSettings, topicFor } from './topics';
+export { eventTopicConfigs, minInsyncReplicasFor, StreamType, streamTopics, TopicSettings, topicFor } from './topics';

@@ -20,6 +20,12 @@ export function topicFor(streamType: StreamType, prefix = ''): string {
   return `${prefix}${streamTopics[streamType]}`;
 }
 
+/**
+ * Writes with acks=-1 succeed while this many replicas have them: with replication 3, one broker may be down (or
+ * restarting) without refusing writes, and an acknowledged event is on two brokers before any of them can fail.
+ */
+export const minInsyncReplicasFor = (replicationFactor: number): number => Math.min(2, replicationFactor);
+
 /** The event log is the source of every read model, so it is kept forever: retention.ms=-1. */
 export function eventTopicConfigs(settings: TopicSettings): ITopicConfig[] {
   return (Object.keys(streamTopics) as StreamType[]).map((streamType) => ({
@@ -29,7 +35,7 @@ export function eventTopicConfigs(settings: TopicSettings): ITopicConfig[] {
     configEntries: [
       { name: 'retention.ms', value: '-1' },
       { name: 'cleanup.policy', value: 'delete' },
-      { name: 'min.insync.replicas', value: String(Math.min(2, settings.replicationFactor)) },
+      { name: 'min.insync.replicas', value: String(minInsyncReplicasFor(settings.replicationFactor)) },
     ],
   }));
 }

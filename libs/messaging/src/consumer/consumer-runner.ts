@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ConsumerMetrics } from './consumer-metrics';
+import { minInsyncReplicasFor } from '../topics';
 
 export interface ConsumedMessage {
   topic: string;
@@ -244,7 +245,10 @@ export class ConsumerRunner {
           topic,
           numPartitions: 1,
           replicationFactor: this.settings.replicationFactor,
-          configEntries: [{ name: 'retention.ms', value: '-1' }],
+          configEntries: [
+            { name: 'retention.ms', value: '-1' },
+            { name: 'min.insync.replicas', value: String(minInsyncReplicasFor(this.settings.replicationFactor)) },
+          ],
         })),
       });
     } finally {
