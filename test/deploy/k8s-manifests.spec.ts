@@ -27,8 +27,8 @@ describe('deploy/k8s', () => {
   let kubernetesValidate: string;
 
   beforeAll(async () => {
-    const tools = await deployTools();
-    kubernetesValidate = tools.kubernetesValidate;
+    const tools = await deployTools('kustomize', 'kubernetes_validate');
+    kubernetesValidate = tools.kubernetes_validate;
     for (const overlay of overlays) {
       const yaml = await runTool(tools.kustomize, ['build', `deploy/k8s/overlays/${overlay}`]);
       rendered[overlay] = { yaml, objects: parseAllDocuments(yaml).map((doc) => doc.toJSON() as Manifest) };

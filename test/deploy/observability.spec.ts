@@ -50,7 +50,7 @@ describe('deploy/observability', () => {
   let promtool: string;
 
   beforeAll(async () => {
-    promtool = (await deployTools()).promtool;
+    promtool = (await deployTools('promtool')).promtool;
   }, toolTimeoutMs);
 
   it('finds metric names in PromQL, and only them', () => {

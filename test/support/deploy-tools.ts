@@ -5,31 +5,27 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const repositoryRoot = join(__dirname, '..', '..');
 
-export interface DeployTools {
-  kustomize: string;
-  promtool: string;
-  kubernetesValidate: string;
-}
+export type DeployTool = 'kustomize' | 'promtool' | 'kubernetes_validate';
 
 /**
- * The pinned kustomize, promtool and kubernetes-validate. `npm test` starts building them in the background first
+ * The pinned kustomize, promtool or kubernetes-validate, by name. `npm test` starts building them in the background first
  * thing; this waits for that build (deploy/k8s/tools/provision holds a lock) or builds them itself when jest runs
  * alone. A cold build takes minutes, so the callers give their beforeAll a long timeout.
  */
-export async function deployTools(): Promise<DeployTools> {
+export async function deployTools<T extends DeployTool>(...tools: T[]): Promise<Record<T, string>> {
   const started = Date.now();
-  const child = run('bash', [join(repositoryRoot, 'deploy/k8s/tools/provision')], { maxBuffer: 1 << 20 });
+  const child = run('bash', [join(repositoryRoot, 'deploy/k8s/tools/provision'), ...tools], { maxBuffer: 1 << 20 });
   child.child.stderr?.pipe(process.stderr); // progress: which tool is being built, and for how long
   const { stdout } = await child;
   const paths = Object.fromEntries(
     stdout
       .trim()
       .split('\n')
-      .map((line) => line.split('=', 2) as [string, string]),
+      .map((line) => [line.slice(0, line.indexOf('=')).toLowerCase(), line.slice(line.indexOf('=') + 1)]),
   );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (Number(seconds) > 5) process.stderr.write(`[deploy tools] ready after waiting ${seconds} s\n`);
-  return { kustomize: paths.KUSTOMIZE, promtool: paths.PROMTOOL, kubernetesValidate: paths.KUBERNETES_VALIDATE };
+  return Object.fromEntries(tools.map((tool) => [tool, paths[tool]])) as Record<T, string>;
 }
 
 /** Runs a tool and returns its output; a failure carries the tool's own stdout and stderr in the message. */
