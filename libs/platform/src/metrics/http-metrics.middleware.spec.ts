@@ -36,7 +36,9 @@ describe('HttpMetricsMiddleware', () => {
     const match = values.find(
       (value) =>
         value.metricName === 'http_request_duration_seconds_count' &&
-        Object.entries(labels).every(([name, expected]) => (value.labels as Record<string, unknown>)[name] === expected),
+        Object.entries(labels).every(
+          ([name, expected]) => (value.labels as Record<string, unknown>)[name] === expected,
+        ),
     );
     return match?.value ?? 0;
   };
