@@ -95,3 +95,53 @@ provision() {
   ensure_kafka
   ensure_ferretdb
 }
+
+# Tools of the deployment tests (test/deploy/k8s-*.spec.ts, observability.spec.ts), pinned and cached outside the
+# clone: kustomize and promtool built from the Go module proxy, kubernetes-validate (bundled Kubernetes schemas) in
+# a venv. deploy/k8s/tools/provision builds them; `npm test` starts it in the background before anything else.
+KUSTOMIZE_VERSION=v5.8.2
+PROMTOOL_VERSION=v0.316.0 # the Go module version of Prometheus 3.16.0
+KUBERNETES_VALIDATE_VERSION=1.37.0
+DEPLOY_TOOLS_DIR="$CACHE_DIR/deploy-tools"
+kustomize_binary() { echo "$DEPLOY_TOOLS_DIR/kustomize-$KUSTOMIZE_VERSION/kustomize"; }
+promtool_binary() { echo "$DEPLOY_TOOLS_DIR/promtool-$PROMTOOL_VERSION/promtool"; }
+kubernetes_validate_binary() { echo "$DEPLOY_TOOLS_DIR/kubernetes-validate-$KUBERNETES_VALIDATE_VERSION/bin/kubernetes-validate"; }
+
+# go install into a private GOBIN, then one rename: an interrupted build never leaves a half-written binary.
+# -trimpath and -ldflags='-s -w' make the link step lighter; extra arguments go to go install (build tags).
+go_install_tool() { # binary path, package@version, go install flags...
+  local bin="$1" package="$2" work
+  shift 2
+  require_tool go "Install Go 1.26+ (the official tarball from go.dev/dl)."
+  work="$(mktemp -d)"
+  GOBIN="$work" CGO_ENABLED=0 GOFLAGS=-buildvcs=false go install -trimpath -ldflags='-s -w' "$@" "$package" ||
+    die "go install $package failed"
+  mkdir -p "$(dirname "$bin")"
+  mv "$work/$(basename "$bin")" "$bin"
+  rm -rf "$work"
+}
+
+ensure_kustomize() {
+  [[ -x "$(kustomize_binary)" ]] && return 0
+  go_install_tool "$(kustomize_binary)" "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
+}
+
+# remove_all_sd drops the cloud service-discovery plugins (AWS, Azure, GCE, …) that promtool never needs to check
+# or unit-test rules: the largest part of a cold build.
+ensure_promtool() {
+  [[ -x "$(promtool_binary)" ]] && return 0
+  go_install_tool "$(promtool_binary)" "github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL_VERSION" -tags=remove_all_sd
+}
+
+# The venv is made in place (venvs do not survive a move); the stamp says that pip finished.
+ensure_kubernetes_validate() {
+  local venv
+  venv="$(dirname "$(dirname "$(kubernetes_validate_binary)")")"
+  [[ -f "$venv/.installed" ]] && return 0
+  require_tool python3 "Install Python 3.9+ with venv (Debian: apt-get install -y python3 python3-venv)."
+  rm -rf "$venv"
+  python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION" ||
+    die "pip install kubernetes-validate==$KUBERNETES_VALIDATE_VERSION failed"
+  touch "$venv/.installed"
+}

@@ -53,6 +53,10 @@ describe('every app boots, reports health and metrics, and shuts down cleanly', 
     expect(status).toBe(200);
     expect(headers.get('content-type')).toContain('text/plain');
     expect(body).toContain(`process_cpu_seconds_total{app="${app}"}`);
+    // the health polls of beforeAll, timed under their route pattern (deploy/observability reads this histogram)
+    expect(body).toMatch(
+      /^http_request_duration_seconds_count\{[^}]*route="\/health\/live",status="200"[^}]*\} [1-9]/m,
+    );
   });
 
   it('the api serves its OpenAPI document and echoes a caller’s request id', async () => {

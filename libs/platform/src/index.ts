@@ -6,3 +6,4 @@ export { MONGO_CLIENT, MONGO_DB, MongoDbModule } from './connections/mongodb.mod
 export { DependencyHealth } from './health/dependency-health';
 export { REQUEST_ID_HEADER } from './logging/logging.module';
 export { PlatformModule } from './platform.module';
+export { HttpMetricsMiddleware, httpRequestDuration } from './metrics/http-metrics.middleware';
