@@ -41,8 +41,16 @@ export function track(child: ChildProcess): RunningProcess {
 export function startApp(app: 'api' | 'projector' | 'relay', env: Record<string, string>): RunningProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps', app, 'src', 'main.ts')], {
     cwd: root,
-    // Rate limits off unless a test turns them on: suites send bursts that a real client would not.
-    env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_TOKEN: '0', RATE_LIMIT_PER_ADDRESS: '0', ...env },
+    // Rate limits off and a long request deadline unless a test sets them: suites send bursts a real client would
+    // not (40 concurrent allocations on one pledge queue behind its lock for minutes on a loaded CI machine).
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_TOKEN: '0',
+      RATE_LIMIT_PER_ADDRESS: '0',
+      REQUEST_TIMEOUT_MS: '300000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return track(child);

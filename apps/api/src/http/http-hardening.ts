@@ -28,6 +28,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           frameAncestors: ["'none'"],
+          // Behind TLS in production; a plain-http development or staging origin would have its own calls upgraded.
+          upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
         },
       },
     }),
