@@ -1,10 +1,10 @@
 import { Context, context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 
 /** A W3C trace context as it is stored beside a commit and sent in Kafka headers. */
-export interface TraceCarrier {
+export type TraceCarrier = {
   traceparent: string;
   tracestate?: string;
-}
+};
 
 /** The context in hand as a carrier, to be stored or sent; undefined when nothing is being traced. */
 export function carrierOf(active: Context = context.active()): TraceCarrier | undefined {

@@ -187,7 +187,7 @@ export class OutboxRelay {
     const now = Date.now();
     const topicOf = (event: EventEnvelope) => topicFor(event.streamType as StreamType, this.settings.topicPrefix);
     const traced = commits.map((commit) => ({
-      carrier: commit.trace as Record<string, string | undefined> | undefined,
+      carrier: commit.trace,
       attributes: {
         'messaging.system': 'kafka',
         'messaging.operation.type': 'send',
