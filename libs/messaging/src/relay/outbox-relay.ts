@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { Message, Producer } from 'kafkajs';
-import { inSpanPerItem, SpanKind, TraceCarrier } from '@cm/observability';
+import { inSpanPerItem, SpanKind, TraceCarrier, tracingStarted } from '@cm/observability';
 import {
   commitId,
   CommitDocument,
@@ -186,7 +186,8 @@ export class OutboxRelay {
   private async send(commits: Unpublished[]): Promise<void> {
     const now = Date.now();
     const topicOf = (event: EventEnvelope) => topicFor(event.streamType as StreamType, this.settings.topicPrefix);
-    const traced = commits.map((commit) => ({
+    // Off: no items, so nothing is built per commit and every carrier is undefined.
+    const traced = (tracingStarted() ? commits : []).map((commit) => ({
       carrier: commit.trace,
       attributes: {
         'messaging.system': 'kafka',
