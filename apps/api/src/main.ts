@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrap } from '@cm/platform';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-hardening';

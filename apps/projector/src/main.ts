@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrap } from '@cm/platform';
 import { ProjectorModule } from './projector.module';
 

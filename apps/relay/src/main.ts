@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrap } from '@cm/platform';
 import { RelayModule } from './relay.module';
 

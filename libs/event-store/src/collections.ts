@@ -1,4 +1,5 @@
 import { Collection, Db } from 'mongodb';
+import type { TraceCarrier } from '@cm/observability';
 import { EventEnvelope } from './envelope';
 
 /**
@@ -16,6 +17,12 @@ export interface CommitDocument {
   lastHash: string;
   events: EventEnvelope[];
   recordedAt: Date;
+  /**
+   * W3C trace context of the request that appended it, when traced, so the relay's send continues that trace. Kept
+   * beside the events, outside their hashes: it says how the command travelled, not what happened, and commits
+   * written before tracing existed verify unchanged.
+   */
+  trace?: TraceCarrier;
 }
 
 export interface CommitSummary {

@@ -1,5 +1,6 @@
 import { Db, MongoServerError } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
+import { carrierOf, inSpan } from '@cm/observability';
 import {
   commitId,
   CommitDocument,
@@ -38,7 +39,22 @@ export class MongoEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  async append(
+  append(
+    streamId: string,
+    streamType: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    const attributes = { 'cm.stream.id': streamId, 'cm.stream.type': streamType, 'cm.command.id': metadata.commandId };
+    return inSpan('event-store append', attributes, async (span) => {
+      const result = await this.appendTraced(streamId, streamType, expectedVersion, events, metadata);
+      span?.setAttributes({ 'cm.stream.version': result.version, 'cm.append.duplicate': result.duplicate });
+      return result;
+    });
+  }
+
+  private async appendTraced(
     streamId: string,
     streamType: string,
     expectedVersion: ExpectedVersion,
@@ -81,6 +97,8 @@ export class MongoEventStore implements EventStore {
       events: envelopes,
       recordedAt,
     };
+    const trace = carrierOf();
+    if (trace) commit.trace = trace;
 
     try {
       await this.collections.commits.insertOne(commit);

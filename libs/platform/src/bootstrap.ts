@@ -1,6 +1,7 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { stopTracing } from '@cm/observability';
 import { APP_CONFIG } from './config/config.module';
 import { AppConfig, ConfigurationError } from './config/config.schema';
 
@@ -31,13 +32,16 @@ function closeGracefully(app: INestApplication, timeoutMs: number): void {
       process.exit(1);
     }, timeoutMs);
     timer.unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(`shutdown failed: ${(error as Error).message}`, 'Bootstrap');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => stopTracing()) // the last spans (this shutdown's work included) are exported before exiting
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`shutdown failed: ${(error as Error).message}`, 'Bootstrap');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);

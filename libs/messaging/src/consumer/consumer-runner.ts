@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { inSpanPerItem, SpanKind, TracedItem, tracingStarted } from '@cm/observability';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ConsumerMetrics } from './consumer-metrics';
 import { minInsyncReplicasFor } from '../topics';
@@ -141,7 +142,7 @@ export class ConsumerRunner {
     let backoff = this.settings.initialBackoffMs;
     for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
       try {
-        await this.settings.handleBatch!(consumed);
+        await this.traced(consumed, () => this.settings.handleBatch!(consumed));
         this.metrics.messages.inc({ group: this.settings.groupId, topic, outcome: 'processed' }, messages.length);
         return true;
       } catch (error) {
@@ -156,6 +157,31 @@ export class ConsumerRunner {
       }
     }
     return false;
+  }
+
+  /**
+   * Each message that carries a trace (W3C `traceparent` header, set by the relay) gets a process span, child of the
+   * relay's send; `cm.consumer.lag_ms` is how long after the send it was applied.
+   */
+  private traced(messages: ConsumedMessage[], apply: () => Promise<void>): Promise<void> {
+    if (!tracingStarted()) return apply();
+    const now = Date.now();
+    const items: TracedItem[] = messages.map((message) => ({
+      carrier: message.headers,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': message.topic,
+        'messaging.consumer.group.name': this.settings.groupId,
+        'messaging.destination.partition.id': String(message.partition),
+        'messaging.kafka.offset': Number(message.offset),
+        'messaging.batch.message_count': messages.length,
+        'cm.event.type': message.headers.type,
+        'cm.consumer.lag_ms': Math.max(0, now - Number(message.timestamp)),
+      },
+    }));
+    const topic = messages[0].topic;
+    return inSpanPerItem(() => `process ${topic}`, SpanKind.CONSUMER, items, apply);
   }
 
   private consumedOf(topic: string, partition: number, message: KafkaMessage): ConsumedMessage {
@@ -182,7 +208,7 @@ export class ConsumerRunner {
     let backoff = this.settings.initialBackoffMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.settings.handle(consumed);
+        await this.traced([consumed], () => this.settings.handle(consumed));
         this.metrics.messages.inc({ group: this.settings.groupId, topic, outcome: 'processed' });
         return true;
       } catch (error) {

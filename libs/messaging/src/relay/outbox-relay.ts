@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { Message, Producer } from 'kafkajs';
+import { inSpanPerItem, SpanKind, TraceCarrier, tracingStarted } from '@cm/observability';
 import {
   commitId,
+  CommitDocument,
   EventEnvelope,
   EventStoreCollections,
   eventStoreCollections,
@@ -31,6 +33,9 @@ interface StreamProgress {
 }
 
 const WALK_CONCURRENCY = 16;
+
+/** The part of a commit the relay sends: its events, and the trace of the request that appended them. */
+type Unpublished = Pick<CommitDocument, 'events' | 'trace'>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -93,7 +98,7 @@ export class OutboxRelay {
   async publishWaiting(now = Date.now()): Promise<number> {
     const markers = await this.collections.outbox.find({}).limit(10_000).toArray();
     this.metrics.outboxStreams.set(markers.length);
-    const batch: { marker: OutboxMarkerDocument; events: EventEnvelope[]; reachedEnd: boolean }[] = [];
+    const batch: { marker: OutboxMarkerDocument; commits: Unpublished[]; reachedEnd: boolean }[] = [];
     let collected = 0;
     const due = markers
       .sort((a, b) => a.touchedAt.getTime() - b.touchedAt.getTime())
@@ -108,22 +113,24 @@ export class OutboxRelay {
       );
       for (const walk of walks) {
         batch.push(walk);
-        collected += walk.events.length;
+        collected += walk.commits.reduce((sum, commit) => sum + commit.events.length, 0);
       }
     }
-    const events = batch.flatMap((entry) => entry.events);
+    const commits = batch.flatMap((entry) => entry.commits);
+    const events = commits.flatMap((commit) => commit.events);
     this.metrics.waiting.set(events.length);
     this.metrics.oldestWaitingSeconds.set(oldestAgeSeconds(events, now));
     if (events.length > 0) {
       if (!this.lease.isHeld()) return 0;
-      await this.producer.sendBatch({ acks: -1, topicMessages: this.messagesByTopic(events) });
+      await this.send(commits);
       this.metrics.recordPublished(events.length);
       this.metrics.waiting.set(0);
       this.metrics.oldestWaitingSeconds.set(0);
     }
     await Promise.all(
-      batch.map(async ({ marker, events: sent, reachedEnd }) => {
+      batch.map(async ({ marker, commits: walked, reachedEnd }) => {
         const progress = this.progress.get(marker._id)!;
+        const sent = walked.flatMap((commit) => commit.events);
         if (sent.length > 0) {
           progress.watermark = sent[sent.length - 1].version;
           await this.collections.publication.updateOne(
@@ -159,35 +166,70 @@ export class OutboxRelay {
     }
     progress.touchedAt = marker.touchedAt.getTime();
     progress.walkedAt = now;
-    const events: EventEnvelope[] = [];
+    const commits: Unpublished[] = [];
+    let walked = 0;
     let next = progress.watermark + 1;
-    while (events.length < limit) {
+    while (walked < limit) {
       const commit = await this.collections.commits.findOne({ _id: commitId(marker._id, next) });
-      if (!commit) return { events, reachedEnd: true };
-      events.push(...commit.events);
+      if (!commit) return { commits, reachedEnd: true };
+      commits.push(commit);
+      walked += commit.events.length;
       next = commit.end + 1;
     }
-    return { events, reachedEnd: false };
+    return { commits, reachedEnd: false };
   }
 
-  private messagesByTopic(events: EventEnvelope[]) {
-    const byTopic = new Map<string, Message[]>();
-    for (const event of events) {
-      const topic = topicFor(event.streamType as StreamType, this.settings.topicPrefix);
-      const messages = byTopic.get(topic) ?? [];
-      messages.push({
-        key: event.streamId,
-        value: JSON.stringify(event),
-        headers: {
-          type: event.type,
-          eventId: event.eventId,
-          streamType: event.streamType,
-          schemaVersion: String(event.schemaVersion),
-        },
-      });
-      byTopic.set(topic, messages);
-    }
-    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  /**
+   * One awaited batch; each traced commit gets a send span, child of its request's trace (stored with the commit),
+   * whose context goes to the projectors in the W3C `traceparent` header. `cm.outbox.wait_ms` is the relay's lag.
+   */
+  private async send(commits: Unpublished[]): Promise<void> {
+    const now = Date.now();
+    const topicOf = (event: EventEnvelope) => topicFor(event.streamType as StreamType, this.settings.topicPrefix);
+    // Off: no items, so nothing is built per commit and every carrier is undefined.
+    const traced = (tracingStarted() ? commits : []).map((commit) => ({
+      carrier: commit.trace,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': topicOf(commit.events[0]),
+        'messaging.kafka.message.key': commit.events[0].streamId,
+        'messaging.batch.message_count': commit.events.length,
+        'cm.event.types': commit.events.map((event) => event.type).join(','),
+        'cm.outbox.wait_ms': Math.max(0, now - Date.parse(commit.events[0].recordedAt)),
+      },
+    }));
+    await inSpanPerItem(
+      (item) => `send ${String(item.attributes['messaging.destination.name'])}`,
+      SpanKind.PRODUCER,
+      traced,
+      async (carriers) => {
+        const byTopic = new Map<string, Message[]>();
+        commits.forEach((commit, index) => {
+          for (const event of commit.events) {
+            const messages = byTopic.get(topicOf(event)) ?? [];
+            messages.push(this.messageOf(event, carriers[index]));
+            byTopic.set(topicOf(event), messages);
+          }
+        });
+        const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+        await this.producer.sendBatch({ acks: -1, topicMessages });
+      },
+    );
+  }
+
+  private messageOf(event: EventEnvelope, trace: TraceCarrier | undefined): Message {
+    return {
+      key: event.streamId,
+      value: JSON.stringify(event),
+      headers: {
+        type: event.type,
+        eventId: event.eventId,
+        streamType: event.streamType,
+        schemaVersion: String(event.schemaVersion),
+        ...trace,
+      },
+    };
   }
 
   private async loop(): Promise<void> {
