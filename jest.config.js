@@ -1,4 +1,5 @@
-// Three projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP).
+// Four projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
+// browser (the console in Debian's chromium against the running apps).
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -27,6 +28,12 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
     },
   ],

@@ -21,10 +21,20 @@ export interface Page<T> {
   next: string | null;
 }
 
+/**
+ * Read-your-writes: after a command, queries carry its consistency token for a while, so the api answers only once
+ * the read models include that write (X-Consistent-With, bounded by CONSISTENCY_WAIT_MS on the server).
+ */
+let lastWrite: { token: string; until: number } | undefined;
+const consistencyWindowMs = 15_000;
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = session.token();
   if (token) headers.authorization = `Bearer ${token}`;
+  if ((init.method ?? 'GET') === 'GET' && lastWrite && lastWrite.until > Date.now()) {
+    headers['x-consistent-with'] = lastWrite.token;
+  }
   if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
     if (init.method === 'POST') headers['idempotency-key'] = crypto.randomUUID();
@@ -44,6 +54,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       String(body.detail ?? response.statusText),
       (body.errors as ApiProblem['errors']) ?? [],
     );
+  }
+  if (typeof body.consistencyToken === 'string') {
+    lastWrite = { token: body.consistencyToken, until: Date.now() + consistencyWindowMs };
   }
   return body as T;
 }

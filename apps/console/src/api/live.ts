@@ -11,10 +11,12 @@ export function useLiveUpdates(): boolean {
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     const abort = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timers: ReturnType<typeof setTimeout>[] = [];
+    // The projector and this feed read the same topics side by side: refetch soon, and once more when the read
+    // models have certainly caught up.
     const refresh = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void client.invalidateQueries(), 300);
+      timers.forEach(clearTimeout);
+      timers = [300, 2000].map((delay) => setTimeout(() => void client.invalidateQueries(), delay));
     };
     const connect = async () => {
       while (!abort.signal.aborted) {
