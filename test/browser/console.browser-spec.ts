@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { signToken } from '../../apps/api/src/auth/development-token';
-import { RunningProcess, startStack } from '../support/processes';
+import { RunningProcess, startStack, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, uniqueName } from '../support/servers';
 import { launchChromium, newUser, screenshots, seriousViolations, signInAs } from './console-browser';
 
@@ -33,6 +33,12 @@ describe('the web console across roles (chromium, real stack)', () => {
     });
     base = stack.base;
     processes.push(...stack.processes);
+    await waitFor(
+      async () => ((await fetch(`${base}/health/ready`)).ok ? true : undefined),
+      'the api to be ready',
+      90_000,
+      () => processes.map((p) => p.output()).join('\n'),
+    );
     const admin = await signToken({ role: 'admin' });
     for (const [id, name] of [
       ['LAO', "Lao People's Democratic Republic"],
@@ -210,10 +216,10 @@ describe('the web console across roles (chromium, real stack)', () => {
     const user = await newUser(browser, base, 'fr-FR');
     try {
       await user.page.goto('/console/');
-      await user.page.getByRole('heading', { name: 'Connexion' }).waitFor();
+      await user.page.getByRole('heading', { name: 'Connexion', exact: true }).waitFor();
       await user.page.getByRole('textbox', { name: 'Langue' }).click();
       await user.page.getByRole('option', { name: 'Español' }).click();
-      await user.page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+      await user.page.getByRole('heading', { name: 'Iniciar sesión', exact: true }).waitFor();
       await accessible(user.page);
       expect(await user.page.locator('html').getAttribute('lang')).toBe('es');
       await shot(user.page, 'sign-in-es');

@@ -110,7 +110,7 @@ function SignedIn({
     >
       <AppShell.Header>
         {actor.via === 'development' && (
-          <Text bg="orange.8" c="white" ta="center" fw={700} py={4} data-testid="dev-banner">
+          <Text bg="red.9" c="white" ta="center" fw={700} py={4} data-testid="dev-banner">
             {t('app.devBanner')}
           </Text>
         )}

@@ -44,11 +44,11 @@ export function SignIn() {
         <Alert color="gray">{t('signIn.noOidc')}</Alert>
       )}
       {config.data?.devSignIn && (
-        <Card withBorder style={{ borderColor: 'var(--mantine-color-orange-7)', borderWidth: 3 }}>
+        <Card withBorder style={{ borderColor: 'var(--mantine-color-red-9)', borderWidth: 3 }}>
           <Title order={2} size="h3">
             {t('signIn.devTitle')}
           </Title>
-          <Alert color="orange" my="sm">
+          <Alert color="red" my="sm">
             {t('signIn.devWarning')}
           </Alert>
           <form onSubmit={(event) => (event.preventDefault(), void devSignIn())}>
@@ -66,7 +66,7 @@ export function SignIn() {
                 onChange={(event) => setParticipant(event.currentTarget.value.toUpperCase())}
                 error={problem?.fieldError('participant')}
               />
-              <Button type="submit" color="orange">
+              <Button type="submit" color="red.9">
                 {t('signIn.submit')}
               </Button>
             </Stack>
