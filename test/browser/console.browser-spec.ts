@@ -80,10 +80,7 @@ describe('the web console across roles (chromium, real stack)', () => {
       await dialog.getByLabel('Title').fill('Survey of contaminated land in Savannakhet');
       await dialog.getByLabel('Amount').fill('-5');
       await dialog.getByRole('button', { name: 'Save' }).click();
-      await dialog
-        .getByText(/amount/i)
-        .nth(1)
-        .waitFor();
+      await dialog.getByText('must be greater than zero').waitFor();
       await accessible(state.page);
       await dialog.getByLabel('Amount').fill('250000');
       await dialog.getByRole('button', { name: 'Save' }).click();
