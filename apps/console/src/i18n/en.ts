@@ -6,6 +6,7 @@ export const en = {
   'app.signOut': 'Sign out',
   'app.signedInAs': 'Signed in as {role} {participant}',
   'app.devBanner': 'Development sign-in: not available in production',
+  'app.close': 'Close',
   'app.live': 'Live updates on',
   'nav.needs': 'My needs',
   'nav.incoming': 'Incoming allocations',

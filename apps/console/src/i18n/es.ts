@@ -7,6 +7,7 @@ export const es: Record<MessageKey, string> = {
   'app.signOut': 'Cerrar sesión',
   'app.signedInAs': 'Sesión iniciada como {role} {participant}',
   'app.devBanner': 'Inicio de sesión de desarrollo: no disponible en producción',
+  'app.close': 'Cerrar',
   'app.live': 'Actualizaciones en directo',
   'nav.needs': 'Mis necesidades',
   'nav.incoming': 'Asignaciones recibidas',

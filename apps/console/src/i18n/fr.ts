@@ -7,6 +7,7 @@ export const fr: Record<MessageKey, string> = {
   'app.signOut': 'Se déconnecter',
   'app.signedInAs': 'Connecté en tant que {role} {participant}',
   'app.devBanner': 'Connexion de développement : indisponible en production',
+  'app.close': 'Fermer',
   'app.live': 'Mises à jour en direct',
   'nav.needs': 'Mes besoins',
   'nav.incoming': 'Allocations reçues',
