@@ -159,6 +159,7 @@ export function NeedsView({ actor }: { actor: Actor }) {
       <Modal
         opened={editing !== undefined}
         onClose={() => setEditing(undefined)}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
         title={editing?.need ? t('needs.revise') : t('needs.post')}
       >
         {editing && (

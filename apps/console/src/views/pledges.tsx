@@ -149,6 +149,7 @@ export function PledgesView({ actor }: { actor: Actor }) {
       <Modal
         opened={editing !== undefined}
         onClose={() => setEditing(undefined)}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
         title={editing?.pledge ? t('needs.revise') : t('pledges.submit')}
       >
         {editing && (
