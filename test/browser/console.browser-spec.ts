@@ -84,7 +84,10 @@ describe('the web console across roles (chromium, real stack)', () => {
       await accessible(state.page);
       await dialog.getByLabel('Amount').fill('250000');
       await dialog.getByRole('button', { name: 'Save' }).click();
-      await state.page.getByRole('cell', { name: 'Survey of contaminated land in Savannakhet' }).waitFor();
+      await state.page
+        .getByRole('cell', { name: 'Survey of contaminated land in Savannakhet', exact: true })
+        .first()
+        .waitFor();
       await shot(state.page, 'state-needs');
 
       // The donor submits a pledge, finds the need among its matches with the reasons, and allocates.
@@ -93,19 +96,19 @@ describe('the web console across roles (chromium, real stack)', () => {
       await donor.page.getByRole('button', { name: 'Submit a pledge' }).click();
       await donor.page.getByRole('dialog').getByLabel('Amount').fill('400000');
       await donor.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-      await donor.page.getByRole('cell', { name: /400,000/ }).waitFor();
+      await donor.page.getByRole('cell', { name: '$400,000.00', exact: true }).first().waitFor();
       await donor.page.getByRole('button', { name: 'Matches' }).first().click();
-      await donor.page.getByRole('cell', { name: 'LAO' }).waitFor();
+      await donor.page.getByRole('cell', { name: 'LAO', exact: true }).first().waitFor();
       await donor.page.getByText('need priority high').waitFor();
       await accessible(donor.page);
       await shot(donor.page, 'donor-matches');
       await donor.page.getByRole('button', { name: 'Allocate' }).first().click();
-      await donor.page.getByRole('cell', { name: 'proposed' }).waitFor();
+      await donor.page.getByRole('cell', { name: 'proposed', exact: true }).first().waitFor();
 
       // The state accepts the allocation.
       await state.page.getByRole('link', { name: 'Incoming allocations' }).click();
       await state.page.getByRole('button', { name: 'Accept' }).click();
-      await state.page.getByRole('cell', { name: 'accepted' }).waitFor();
+      await state.page.getByRole('cell', { name: 'accepted', exact: true }).first().waitFor();
       await accessible(state.page);
 
       // The donor sees the acceptance arrive live, records a delivery; the state confirms it.
@@ -134,7 +137,7 @@ describe('the web console across roles (chromium, real stack)', () => {
       await shot(coordinator.page, 'coordinator-plan');
       await coordinator.page.getByRole('link', { name: 'Coverage' }).click();
       const row = coordinator.page.getByRole('row', { name: /LAO/ });
-      await row.getByRole('cell', { name: '$250,000.00' }).first().waitFor();
+      await row.getByRole('cell', { name: '$250,000.00', exact: true }).first().waitFor();
       await coordinator.page.locator('svg').first().waitFor();
       await accessible(coordinator.page);
       await shot(coordinator.page, 'coordinator-coverage');
@@ -147,7 +150,7 @@ describe('the web console across roles (chromium, real stack)', () => {
     try {
       await signInAs(analyst.page, 'Analyst');
       await analyst.page.getByRole('heading', { name: /Support by/ }).waitFor();
-      await analyst.page.getByRole('cell', { name: 'NOR' }).first().waitFor();
+      await analyst.page.getByRole('cell', { name: 'NOR', exact: true }).first().waitFor();
       await accessible(analyst.page);
       await shot(analyst.page, 'analyst-support');
       const [download] = await Promise.all([
