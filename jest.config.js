@@ -1,6 +1,7 @@
 // Projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
 // abuse (our request fuzzer against the running apps: npm run test:abuse), cluster (a three-broker Kafka cluster it
-// starts itself, with two of each app, under faults: `npm run test:cluster`).
+// starts itself, with two of each app, under faults: `npm run test:cluster`), browser (the console in Debian's
+// chromium against the running apps).
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -42,6 +43,12 @@ module.exports = {
       displayName: 'cluster',
       testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/cluster-timeouts.js'],
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
     },
   ],
 };

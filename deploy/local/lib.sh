@@ -90,6 +90,26 @@ ensure_xmllint() {
   fi
 }
 
+# The console's browser tests drive Debian's chromium through playwright-core (no browser download from npm).
+chromium_binary() {
+  local candidate
+  for candidate in "${CHROMIUM_PATH:-}" chromium chromium-browser google-chrome; do
+    [[ -n $candidate ]] && command -v "$candidate" >/dev/null 2>&1 && { command -v "$candidate"; return 0; }
+  done
+  return 1
+}
+
+ensure_chromium() {
+  chromium_binary >/dev/null && return 0
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    say "installing chromium for the console's browser tests (apt-get install chromium)…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
+      die "could not install chromium"
+  else
+    die "chromium is missing: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chrome binary"
+  fi
+}
+
 provision() {
   ensure_node_modules
   ensure_kafka

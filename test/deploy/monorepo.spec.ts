@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folder tree is the architecture: nest-cli.json and the path aliases must name exactly the apps and libs. */
@@ -19,7 +19,9 @@ describe('monorepo layout', () => {
         .filter(([, p]) => (p as { type: string }).type === type)
         .map(([name]) => name)
         .sort();
-    expect(byType('application')).toEqual(folders('apps'));
+    // apps/console is the web console (Vite, apps/console/vite.config.ts), not a Nest app: every other app is one.
+    expect(byType('application')).toEqual(folders('apps').filter((app) => app !== 'console'));
+    expect(existsSync(join(root, 'apps', 'console', 'vite.config.ts'))).toBe(true);
     expect(byType('library')).toEqual(folders('libs'));
   });
 

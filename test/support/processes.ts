@@ -132,8 +132,9 @@ export async function startKafka(dataDir: string, port: number, controllerPort: 
 export async function startStack(
   env: Record<string, string>,
   apps: readonly ('api' | 'projector' | 'relay')[] = ['relay', 'projector', 'api'],
+  apiPort?: number,
 ): Promise<{ base: string; processes: RunningProcess[] }> {
-  const apiPort = await freePort();
+  apiPort ??= await freePort();
   const processes: RunningProcess[] = [];
   for (const app of apps) {
     processes.push(startApp(app, { ...env, PORT: String(app === 'api' ? apiPort : await freePort()) }));

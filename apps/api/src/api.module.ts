@@ -5,6 +5,8 @@ import { PlatformModule } from '@cm/platform';
 import { AuditModule } from './audit/audit.module';
 import { AuditSearchModule } from './audit/audit-search.module';
 import { CommandsModule } from './commands.module';
+import { ConsoleModule } from './console/console.module';
+import { LiveModule } from './live/live.module';
 import { MatchingModule } from './matching/matching.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReportsModule } from './reports/reports.module';
@@ -19,6 +21,8 @@ import { ReportsModule } from './reports/reports.module';
     MatchingModule,
     AuditSearchModule,
     ReportsModule,
+    LiveModule,
+    ConsoleModule,
   ],
 })
 export class ApiModule {}

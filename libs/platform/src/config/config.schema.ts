@@ -64,6 +64,15 @@ export const configSchema = z.object({
     .optional(),
   /** Longest a request may take, from its first byte to its answer; past it the client gets 503 and may retry. */
   REQUEST_TIMEOUT_MS: positiveInt.min(1_000).max(600_000).default(30_000),
+  /** The OpenID provider the web console signs in with (authorization code + PKCE); unset: no OIDC sign-in. */
+  OIDC_ISSUER: z.string().url().optional(),
+  /** The console's public client id at that provider. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().min(1).default('openid profile'),
+  /** The resource (RFC 8707) the console asks an access token for, when the provider issues JWTs per resource. */
+  OIDC_RESOURCE: z.string().min(1).optional(),
+  /** Where the built console is (npm run build writes dist/console); relative to the working directory. */
+  CONSOLE_DIR: z.string().min(1).default('dist/console'),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { PORT: number };
