@@ -10,7 +10,17 @@ import { pillars } from './needs';
 
 const Chart = lazy(() => import('../components/chart'));
 const key = (e: PlanEntry) => `${e.needId}:${e.pledgeId}`;
-const chunk = 10;
+const pollMs = 500;
+
+interface PlanJob {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'cancelled';
+  total: number;
+  processed: number;
+  created: number;
+  alreadyApplied: number;
+  failed: number;
+}
 
 /** The plan for a filter, its coverage summary, and applying the chosen entries as a job with progress. */
 export function PlanView() {
@@ -22,24 +32,26 @@ export function PlanView() {
   const [job, setJob] = useState<
     { done: number; total: number; created: number; already: number; failed: number } | undefined
   >();
+  /** One job for the chosen entries (the api applies them in the background); its progress is polled. */
   const apply = async (entries: PlanEntry[]) => {
-    const state = { done: 0, total: entries.length, created: 0, already: 0, failed: 0 };
-    setJob({ ...state });
-    for (let i = 0; i < entries.length; i += chunk) {
-      const part = entries
-        .slice(i, i + chunk)
-        .map(({ needId, pledgeId, amountInPledgeUnit }) => ({ needId, pledgeId, amountInPledgeUnit }));
-      const report = await api<{ created: number; alreadyApplied: number; failed: number }>('/matching/plan/apply', {
-        method: 'POST',
-        body: { allocations: part },
+    setJob({ done: 0, total: entries.length, created: 0, already: 0, failed: 0 });
+    const allocations = entries.map(({ needId, pledgeId, amountInPledgeUnit }) => ({
+      needId,
+      pledgeId,
+      amountInPledgeUnit,
+    }));
+    let status = await api<PlanJob>('/matching/plan/apply', { method: 'POST', body: { allocations } });
+    for (;;) {
+      setJob({
+        done: status.processed,
+        total: status.total,
+        created: status.created,
+        already: status.alreadyApplied,
+        failed: status.failed,
       });
-      Object.assign(state, {
-        done: state.done + part.length,
-        created: state.created + report.created,
-        already: state.already + report.alreadyApplied,
-        failed: state.failed + report.failed,
-      });
-      setJob({ ...state });
+      if (status.status === 'completed' || status.status === 'cancelled') break;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      status = await api<PlanJob>(`/matching/plan/jobs/${status.id}`);
     }
     setChosen(new Set());
     void client.invalidateQueries();
