@@ -28,6 +28,12 @@ module.exports = {
     },
     {
       ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
+    },
+    {
+      ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],

@@ -73,7 +73,14 @@ export class ConsumerRunner {
     };
     this.metrics = options.metrics ?? new ConsumerMetrics();
     this.logger = new Logger(`Consumer:${options.groupId}`);
-    this.consumer = kafka.consumer({ groupId: options.groupId, retry: { retries: 10 } });
+    // A member that died is noticed after its session (12 s, not kafkajs' 30 s) so its partitions move on quickly;
+    // reconnection attempts back off to at most 5 s, so a broker that is back is found within seconds.
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 12_000,
+      heartbeatInterval: 3_000,
+      retry: { retries: 10, maxRetryTime: 5_000 },
+    });
     this.deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   }
 

@@ -35,6 +35,8 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   RELAY_LEASE_TTL_MS: positiveInt.min(1_000).default(6_000),
   RELAY_BATCH_SIZE: positiveInt.max(10_000).default(500),
+  /** An allocation saga's intent older than this was left by a crashed request: the recovery sweep finishes it. */
+  ALLOCATION_RECOVERY_AFTER_MS: positiveInt.min(1_000).default(60_000),
   /** How long a query with X-Consistent-With waits for the read model to apply that write before answering stale. */
   CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** The most plan entries one POST /matching/plan/apply job may apply. */

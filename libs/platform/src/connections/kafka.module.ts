@@ -20,7 +20,7 @@ export const KAFKA = Symbol('KAFKA');
           logLevel: KafkaLogLevel.WARN,
           logCreator: kafkaLogCreator,
           connectionTimeout: 3_000,
-          retry: { initialRetryTime: 300, retries: 8 },
+          retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 8 },
         }),
     },
   ],

@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@cm/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { CommandContext } from '../../commands/command-context';
 import { ALLOCATION_INTENTS, AllocationIntents } from './allocation-intents';
 import { AllocationSaga } from './allocation-saga';
 
-/** An intent this old was left by a crashed or failed request (requests finish in well under a second). */
-export const recoveryThresholdMs = 60_000;
-const sweepIntervalMs = 30_000;
+/**
+ * An intent older than `ALLOCATION_RECOVERY_AFTER_MS` (default a minute; requests finish in well under a second) was
+ * left by a crashed or failed request. The sweep runs every half of that, at most every 30 s.
+ */
+const maxSweepIntervalMs = 30_000;
 
 /**
  * Completes or compensates allocations whose saga stopped mid-way. Safe on every instance at once: each step is
@@ -21,10 +24,12 @@ export class AllocationRecovery implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly saga: AllocationSaga,
     @Inject(ALLOCATION_INTENTS) private readonly intents: AllocationIntents,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'ALLOCATION_RECOVERY_AFTER_MS'>,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch(() => undefined), sweepIntervalMs);
+    const every = Math.min(maxSweepIntervalMs, this.config.ALLOCATION_RECOVERY_AFTER_MS / 2);
+    this.timer = setInterval(() => void this.sweep().catch(() => undefined), every);
     this.timer.unref();
   }
 
@@ -41,7 +46,7 @@ export class AllocationRecovery implements OnApplicationBootstrap, OnApplication
   }
 
   private async sweepOnce(now: Date): Promise<number> {
-    const stale = await this.intents.olderThan(new Date(now.getTime() - recoveryThresholdMs));
+    const stale = await this.intents.olderThan(new Date(now.getTime() - this.config.ALLOCATION_RECOVERY_AFTER_MS));
     let finished = 0;
     for (const intent of stale) {
       const context: CommandContext = {
