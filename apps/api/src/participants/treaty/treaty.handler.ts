@@ -2,14 +2,22 @@ import { participantDecider, participantStreamType, type ParticipantCommand } fr
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandAnswer } from '../../commands/command-answer';
 import { metadataOf } from '../../commands/command-context';
-import { Streams, tokenOf } from '../../commands/streams';
+import { Streams } from '../../commands/streams';
 import { TreatyCommand } from './treaty.command';
 
 @CommandHandler(TreatyCommand)
 export class TreatyHandler implements ICommandHandler<TreatyCommand, CommandAnswer> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ participantId, command, context }: TreatyCommand): Promise<CommandAnswer> {
+  execute(treaty: TreatyCommand): Promise<CommandAnswer> {
+    return this.streams.answer(() => this.decide(treaty));
+  }
+
+  private async decide({
+    participantId,
+    command,
+    context,
+  }: TreatyCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
     const { version } = await this.streams.execute({
       streamType: participantStreamType,
       id: participantId,
@@ -17,6 +25,6 @@ export class TreatyHandler implements ICommandHandler<TreatyCommand, CommandAnsw
       command: { ...command, metadata: { actor: context.actor, now: context.now } } as ParticipantCommand,
       metadata: metadataOf(context),
     });
-    return { id: participantId, version, consistencyToken: tokenOf(participantStreamType, participantId, version) };
+    return { id: participantId, version };
   }
 }

@@ -76,7 +76,7 @@ export class ParticipantsQueryController {
       );
     }
     const asOf = parsed.data.asOf ?? new Date().toISOString().slice(0, 10);
-    await this.consistency.pass(token, response);
+    await this.consistency.pass(token, response, ['participant']);
     const participant = (await this.queries.byId('participants', id, participantRecord)) as Participant;
     const treaty = participant.treaty ?? emptyTreaty;
     return { participantId: id, asOf, ...obligationsOf(treaty, asOf), treaty };
