@@ -82,7 +82,13 @@ describe(`abuse: hostile requests against the running api (ABUSE_SEED=${seed})`,
     }
     shuffle(random, requests);
 
-    // The relay and projector finish the seeding's work first: two snapshots a second apart must agree.
+    // The relay and projector finish the seeding's work first: the relay drops an outbox marker only some seconds
+    // after it published the stream, so wait for an empty outbox; then two snapshots a second apart must agree.
+    const outbox = mongo.db(database).collection('event_outbox');
+    for (const deadline = Date.now() + 120_000; (await outbox.countDocuments()) > 0;) {
+      if (Date.now() > deadline) throw new Error('the relay did not drain the outbox within 120 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     let before = await snapshot(mongo, database);
     for (let settled = false; !settled;) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));

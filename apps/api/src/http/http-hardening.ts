@@ -25,8 +25,10 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
           defaultSrc: ["'self'"],
           // The console (Mantine/React) and the OpenAPI UI set inline styles; scripts stay same-origin only.
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
+          // Charts download as data: and blob: URLs.
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          // The console fetches the OpenID provider's metadata and exchanges its code for tokens there.
+          connectSrc: ["'self'", ...(config.OIDC_ISSUER ? [new URL(config.OIDC_ISSUER).origin] : [])],
           frameAncestors: ["'none'"],
           // Behind TLS in production; a plain-http development or staging origin would have its own calls upgraded.
           upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
