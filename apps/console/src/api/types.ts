@@ -133,6 +133,16 @@ export interface AuditEvent {
   envelope?: { data: unknown };
 }
 
+/** One stored event as `GET /audit/streams/:id/events` answers it: the envelope, its actor in the metadata. */
+export interface StreamEvent {
+  eventId: string;
+  type: string;
+  version: number;
+  recordedAt: string;
+  occurredAt: string;
+  metadata: { actor: { sub: string; role: string; participantId?: string } };
+}
+
 export interface Article7Row {
   direction: string;
   kind: string;

@@ -14,7 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, query } from '../api/client';
-import type { Article7Row, AuditEvent, SupportRow } from '../api/types';
+import type { Article7Row, AuditEvent, StreamEvent, SupportRow } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { QueryState } from '../components/states';
 import { useI18n } from '../i18n/i18n';
@@ -255,7 +255,7 @@ export function RecordView({ streamId }: { streamId: string }) {
   const { t, dateTime } = useI18n();
   const events = useQuery({
     queryKey: ['events', streamId],
-    queryFn: () => api<{ items: AuditEvent[] }>(`/audit/streams/${streamId}/events?limit=500`),
+    queryFn: () => api<{ items: StreamEvent[] }>(`/audit/streams/${streamId}/events?limit=500`),
   });
   const verify = useQuery({
     queryKey: ['verify', streamId],
@@ -275,7 +275,7 @@ export function RecordView({ streamId }: { streamId: string }) {
     <Stack>
       <Group>
         <Title order={1}>{t('record.title', { id: streamId })}</Title>
-        <Badge size="lg" color={verify.isPending ? 'gray' : valid ? 'teal' : 'red'} data-testid="verify-badge">
+        <Badge size="lg" color={verify.isPending ? 'gray.8' : valid ? 'teal.9' : 'red.9'} data-testid="verify-badge">
           {verify.isPending ? t('record.verifying') : valid ? t('record.verified') : t('record.broken')}
         </Badge>
       </Group>
@@ -287,7 +287,8 @@ export function RecordView({ streamId }: { streamId: string }) {
               {items.map((e) => (
                 <Timeline.Item key={e.eventId} title={e.type}>
                   <Text size="sm">
-                    {dateTime(e.recordedAt)} · {e.actor.role} {e.actor.participantId ?? e.actor.sub}
+                    {dateTime(e.recordedAt)} · {e.metadata.actor.role}{' '}
+                    {e.metadata.actor.participantId ?? e.metadata.actor.sub}
                   </Text>
                 </Timeline.Item>
               ))}
@@ -299,6 +300,7 @@ export function RecordView({ streamId }: { streamId: string }) {
                 </Text>
                 <Slider
                   aria-labelledby="moment-label"
+                  thumbLabel={t('record.moment')}
                   min={0}
                   max={items.length - 1}
                   step={1}
