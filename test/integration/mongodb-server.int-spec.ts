@@ -61,4 +61,23 @@ describe('the local MongoDB-wire server (FerretDB) through the mongodb driver', 
     expect(winners.filter((won) => won === 1)).toHaveLength(1);
     expect(cell.rev).toBe(1);
   });
+
+  it('never deletes a document an update changed after the delete filter was read (the outbox marker race)', async () => {
+    const other = await testMongo();
+    const markers = db.collection<{ _id: string; touchedAt: number }>('markers');
+    const relay = other.db(db.databaseName).collection<{ _id: string; touchedAt: number }>('markers');
+    const ids = Array.from({ length: 300 }, (_, i) => `stream-${i}`);
+    await markers.insertMany(ids.map((_id) => ({ _id, touchedAt: 1 })));
+    // An append marks the stream again while the relay drops the marker it saw: whichever runs first, the marker
+    // written by the append must survive (deleted first, the upsert writes it anew).
+    await Promise.all(
+      ids.flatMap((_id) => [
+        markers.updateOne({ _id }, { $set: { touchedAt: 2 } }, { upsert: true }),
+        relay.deleteOne({ _id, touchedAt: 1 }),
+      ]),
+    );
+    const left = await markers.find({}).toArray();
+    await other.close();
+    expect(left.filter((marker) => marker.touchedAt === 2)).toHaveLength(300);
+  });
 });
