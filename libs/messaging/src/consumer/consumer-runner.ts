@@ -68,8 +68,9 @@ export class ConsumerRunner {
       initialBackoffMs: 100,
       maxBackoffMs: 5_000,
       fromBeginning: true,
-      replicationFactor: 1,
       ...options,
+      // An option passed as undefined (a rebuild without a configured factor) keeps the default.
+      replicationFactor: options.replicationFactor ?? 1,
     };
     this.metrics = options.metrics ?? new ConsumerMetrics();
     this.logger = new Logger(`Consumer:${options.groupId}`);
