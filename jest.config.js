@@ -39,7 +39,7 @@ const cluster = {
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
