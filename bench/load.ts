@@ -18,7 +18,7 @@ import { freePort, startApp, waitFor, type RunningProcess } from '../test/suppor
 import { measureBaseline, ratioTo } from './baseline';
 import { InspectedHeap, sampleHeap } from './load/heap';
 import { healthThroughput, runStep, sustained, type StepReport } from './load/open-loop';
-import { heapLine, mib, stepLine, stepTable } from './load/report';
+import { heapLine, mib, operationTable, stepLine, stepTable } from './load/report';
 import { heapTrend } from './load/statistics';
 import { AssistanceWorkload, type Tokens } from './load/workload';
 
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     console.log(`\n## Load (run ${runId})\n\n${stepTable([...steps, soak])}\n`);
     for (const s of [...steps, soak].filter((s) => s.errors > 0))
       console.log(`${s.label} errors: ${s.errorsByOperation}`);
+    for (const s of [...steps, soak]) console.log(`\nPer route, ${s.label}:\n\n${operationTable(s)}\n`);
     console.log(
       `GET /health/live (16 concurrent, same api): ${healthBefore.toFixed(0)}/s before the steps, ` +
         `${healthAfter.toFixed(0)}/s after the soak; raw insertOne ×1 on the same FerretDB: ${insertOne.toFixed(0)}/s`,

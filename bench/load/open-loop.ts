@@ -35,6 +35,8 @@ export interface StepReport {
   errorsByStatus: string;
   /** `409 POST /allocations ×2, …`. */
   errorsByOperation: string;
+  /** Latency per route, slowest p99 first: where the time goes. */
+  byOperation: { operation: string; count: number; p50?: number; p99?: number; errors: number }[];
   /** 1-minute load average of the machine when the step ended: other work on it skews every figure. */
   loadAverage: number;
 }
@@ -118,6 +120,14 @@ export function summarise(label: string, rate: number, recorder: Recorder, secon
     errors: failed.length,
     errorsByStatus: countsOf(failed.map((o) => o.status)),
     errorsByOperation: countsOf(failed.map((o) => `${o.status} ${o.operation}`)),
+    byOperation: [...new Set(answered.map((o) => o.operation))]
+      .map((operation) => {
+        const of = answered.filter((o) => o.operation === operation);
+        const latencies = of.map((o) => o.latencyMs);
+        const errors = of.filter((o) => !isOk(o)).length;
+        return { operation, count: of.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+      })
+      .sort((a, b) => (b.p99 ?? 0) - (a.p99 ?? 0)),
     loadAverage: loadavg()[0],
   };
 }

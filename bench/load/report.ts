@@ -27,6 +27,18 @@ export function stepTable(steps: StepReport[]): string {
   return markdownTable(header, rows, ['left', ...Array<'right'>(11).fill('right'), 'left']);
 }
 
+/** Per route of one step: count, p50, p99, errors. */
+export function operationTable(step: StepReport): string {
+  const rows = step.byOperation.map((o) => [o.operation, String(o.count), ms(o.p50), ms(o.p99), String(o.errors)]);
+  return markdownTable(['route', 'answers', 'p50 ms', 'p99 ms', 'errors'], rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
+}
+
 export function stepLine(step: StepReport, notSustained: string | undefined): string {
   return (
     `  ${step.label}: ${step.answeredPerSecond.toFixed(1)} answered/s, command p50 ${ms(step.commandP50)} / p99 ` +
