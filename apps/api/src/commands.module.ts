@@ -14,6 +14,12 @@ import { DeclineAllocationHandler } from './allocations/decline-allocation/decli
 import { DeclineAllocationHttpController } from './allocations/decline-allocation/decline-allocation.http.controller';
 import { DisputeDeliveryHandler } from './allocations/dispute-delivery/dispute-delivery.handler';
 import { DisputeDeliveryHttpController } from './allocations/dispute-delivery/dispute-delivery.http.controller';
+import { CorrectDeliveryHandler } from './allocations/correct-delivery/correct-delivery.handler';
+import { CorrectDeliveryHttpController } from './allocations/correct-delivery/correct-delivery.http.controller';
+import { WithdrawDeliveryHandler } from './allocations/withdraw-delivery/withdraw-delivery.handler';
+import { WithdrawDeliveryHttpController } from './allocations/withdraw-delivery/withdraw-delivery.http.controller';
+import { WithdrawDeliveryDisputeHandler } from './allocations/withdraw-delivery-dispute/withdraw-delivery-dispute.handler';
+import { WithdrawDeliveryDisputeHttpController } from './allocations/withdraw-delivery-dispute/withdraw-delivery-dispute.http.controller';
 import { RecordDeliveryHandler } from './allocations/record-delivery/record-delivery.handler';
 import { RecordDeliveryHttpController } from './allocations/record-delivery/record-delivery.http.controller';
 import { RequestAllocationHandler } from './allocations/request-allocation/request-allocation.handler';
@@ -70,6 +76,9 @@ import { requestValidationPipe } from './problems/validation';
     RecordDeliveryHttpController,
     ConfirmDeliveryHttpController,
     DisputeDeliveryHttpController,
+    CorrectDeliveryHttpController,
+    WithdrawDeliveryHttpController,
+    WithdrawDeliveryDisputeHttpController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: requestValidationPipe },
@@ -98,6 +107,9 @@ import { requestValidationPipe } from './problems/validation';
     RecordDeliveryHandler,
     ConfirmDeliveryHandler,
     DisputeDeliveryHandler,
+    CorrectDeliveryHandler,
+    WithdrawDeliveryHandler,
+    WithdrawDeliveryDisputeHandler,
   ],
 })
 export class CommandsModule {}

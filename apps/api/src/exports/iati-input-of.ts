@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from '@cm/domain';
 import type { AllocationView, ParticipantView, PledgeView } from '@cm/read-models';
 import type { IatiActivitiesInput, IatiOrganisation } from '@cm/reporting';
 
@@ -7,7 +8,7 @@ const organisationOf = (participant: ParticipantView): IatiOrganisation => ({
   kind: participant.kind,
 });
 
-/** The donor's read models as the IATI builder takes them: only confirmed deliveries are disbursements. */
+/** The donor's read models as the IATI builder takes them: only confirmed deliveries are disbursements; disputed ones are named apart. */
 export function iatiInputOf(
   source: {
     donor: ParticipantView;
@@ -48,16 +49,20 @@ export function iatiInputOf(
       requestedAt: allocation.requestedAt,
       status: allocation.status,
     })),
-    deliveries: allocations.flatMap((allocation) =>
-      Object.values(allocation.deliveries)
-        .filter((delivery) => delivery.status === 'confirmed')
-        .map((delivery) => ({
-          id: delivery.id,
-          allocationId: allocation.id,
-          amount: delivery.amount,
-          deliveredOn: delivery.deliveredOn,
-          ...(delivery.reference !== undefined && { reference: delivery.reference }),
-        })),
-    ),
+    deliveries: deliveriesOf(allocations, 'confirmed'),
+    disputedDeliveries: deliveriesOf(allocations, 'disputed'),
   };
 }
+
+const deliveriesOf = (allocations: AllocationView[], status: DeliveryStatus) =>
+  allocations.flatMap((allocation) =>
+    Object.values(allocation.deliveries)
+      .filter((delivery) => delivery.status === status)
+      .map((delivery) => ({
+        id: delivery.id,
+        allocationId: allocation.id,
+        amount: delivery.amount,
+        deliveredOn: delivery.deliveredOn,
+        ...(delivery.reference !== undefined && { reference: delivery.reference }),
+      })),
+  );

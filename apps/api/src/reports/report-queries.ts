@@ -53,6 +53,19 @@ export const atRiskQuery = z
   })
   .strict();
 
+export const reconciliationQuery = z
+  .object({
+    donorId: participantIdParam.optional(),
+    recipientId: participantIdParam.optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    asOf: isoDate.optional(),
+    basis: z.enum(['annual', 'daily']).default('annual'),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+
 export const noQuery = z.object({}).strict();
 
 /** Parses a report's query string; unknown or malformed parameters answer 400 problem+json naming each field. */

@@ -17,17 +17,17 @@ import { participantIdParam } from '../queries/query-params';
 import { article7Query, atRiskQuery, noQuery, reportQueryOf, revaluationQuery, supportQuery } from './report-queries';
 import { ReportSources } from './report-sources';
 
-const analysts: Role[] = ['analyst', 'coordinator', 'admin'];
+export const analysts: Role[] = ['analyst', 'coordinator', 'admin'];
 
 interface HeaderSink {
   setHeader(name: string, value: string): unknown;
 }
 
-const amountsNote =
+export const amountsNote =
   'Amounts are exact decimal text: per original unit (byUnit) and in USD, each amount converted at the published ' +
   'rate of its own effective date (pledgedOn, committedOn, deliveredOn): the annual average of that year (Fed H.10, ' +
   'else ECB), or with basis=daily the rate of that day.';
-const basisQuery = {
+export const basisQuery = {
   name: 'basis',
   required: false,
   enum: ['annual', 'daily'],

@@ -59,7 +59,15 @@ export function AllocationsView({ actor, side }: { actor: Actor; side: 'recipien
                       {money(d.amount.amount, d.amount.unit)} · {date(d.deliveredOn)}
                     </span>
                     <Badge
-                      color={d.status === 'confirmed' ? 'teal' : d.status === 'disputed' ? 'red' : 'yellow'}
+                      color={
+                        d.status === 'confirmed'
+                          ? 'teal'
+                          : d.status === 'disputed'
+                            ? 'red'
+                            : d.status === 'withdrawn'
+                              ? 'gray'
+                              : 'yellow'
+                      }
                       data-testid="delivery-status"
                     >
                       {d.status}
@@ -144,10 +152,10 @@ export function AllocationsView({ actor, side }: { actor: Actor; side: 'recipien
   );
 }
 
-/** What is still to deliver: the allocation less every delivery not disputed. */
+/** What is still to deliver: the allocation less every delivery not disputed or withdrawn (as the api counts). */
 function remainingOf(allocation: Allocation): number {
   const sent = allocation.deliveries
-    .filter((d) => d.status !== 'disputed')
+    .filter((d) => d.status !== 'disputed' && d.status !== 'withdrawn')
     .reduce((sum, d) => sum + Math.round(d.amount.amount * 100), 0);
   return (Math.round(allocation.amount.amount * 100) - sent) / 100;
 }

@@ -53,6 +53,31 @@ export type DisputeDelivery = DomainCommand<
   { allocationId: string; deliveryId: string; reason: string }
 >;
 
+/** The donor answers a dispute with a corrected amount and/or date; the delivery awaits confirmation again. */
+export type CorrectDelivery = DomainCommand<
+  'CorrectDelivery',
+  {
+    allocationId: string;
+    deliveryId: string;
+    /** In the pledge's unit. */
+    amount?: QuantityInput;
+    deliveredOn?: string;
+    reason: string;
+  }
+>;
+
+/** The donor takes back a disputed delivery: it no longer counts anywhere. */
+export type WithdrawDelivery = DomainCommand<
+  'WithdrawDelivery',
+  { allocationId: string; deliveryId: string; reason: string }
+>;
+
+/** The recipient takes back its dispute, which confirms the delivery as recorded. */
+export type WithdrawDeliveryDispute = DomainCommand<
+  'WithdrawDeliveryDispute',
+  { allocationId: string; deliveryId: string; reason?: string; receivedOn?: string }
+>;
+
 export type AllocationCommand =
   | RequestAllocation
   | ConfirmAllocationReservation
@@ -62,4 +87,7 @@ export type AllocationCommand =
   | CancelAllocation
   | RecordDelivery
   | ConfirmDelivery
-  | DisputeDelivery;
+  | DisputeDelivery
+  | CorrectDelivery
+  | WithdrawDelivery
+  | WithdrawDeliveryDispute;

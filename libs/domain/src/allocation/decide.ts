@@ -8,6 +8,7 @@ import * as vocabulary from '../vocabulary';
 import type { AllocationCommand, RequestAllocation } from './commands';
 import { compatibilityOf } from './compatibility';
 import { decideDelivery } from './deliveries';
+import { decideDispute } from './disputes';
 import type { AllocationEvent } from './events';
 import { assertStatus, type Allocation, type AllocationState } from './state';
 
@@ -48,6 +49,10 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
     case 'ConfirmDelivery':
     case 'DisputeDelivery':
       return decideDelivery(command, allocation, sides);
+    case 'CorrectDelivery':
+    case 'WithdrawDelivery':
+    case 'WithdrawDeliveryDispute':
+      return decideDispute(command, allocation, sides);
     default:
       return unhandled(command);
   }

@@ -18,7 +18,7 @@ import type { ConfirmDelivery, DisputeDelivery, RecordDelivery } from './command
 import type { AllocationEvent } from './events';
 import { assertStatus, type Allocation, type Delivery } from './state';
 
-type Sides = { allocationId: string; pledgeId: string; needId: string };
+export type Sides = { allocationId: string; pledgeId: string; needId: string };
 type DeliveryCommand = RecordDelivery | ConfirmDelivery | DisputeDelivery;
 
 export function decideDelivery(command: DeliveryCommand, allocation: Allocation, sides: Sides): AllocationEvent[] {
@@ -33,8 +33,12 @@ export function decideDelivery(command: DeliveryCommand, allocation: Allocation,
       if (delivery.status === 'disputed') return [];
       assertRecorded(allocation, delivery);
       const reason = vocabulary.text(command.data.reason, 'reason', 2_000);
+      const disputedAt = command.metadata.now;
       return [
-        { type: 'DeliveryDisputed', data: { ...sides, deliveryId: delivery.id, amount: delivery.amount, reason } },
+        {
+          type: 'DeliveryDisputed',
+          data: { ...sides, deliveryId: delivery.id, amount: delivery.amount, reason, disputedAt },
+        },
       ];
     }
     default:
@@ -51,8 +55,26 @@ function record({ data, metadata }: RecordDelivery, allocation: Allocation, side
   }
   const amount = quantityOf(data.amount, { field: 'amount' });
   assertSameUnit(allocation.amount, amount, 'amount.unit');
-  // A disputed delivery frees its amount: it may be sent again.
-  const outstanding = Object.values(allocation.deliveries).filter((delivery) => delivery.status !== 'disputed');
+  assertWithinAllocation(allocation, amount);
+  const deliveredOn = notInFuture(data.deliveredOn, 'deliveredOn', metadata.now);
+  const reference = vocabulary.optionalText(data.reference, 'reference', 200);
+  const note = vocabulary.optionalText(data.note, 'note', 2_000);
+  return [
+    {
+      type: 'DeliveryRecorded',
+      data: { ...sides, deliveryId, amount, deliveredOn, ...(reference && { reference }), ...(note && { note }) },
+    },
+  ];
+}
+
+/**
+ * A disputed or withdrawn delivery frees its amount (it may be sent again); every other one, and `amount` added to
+ * them (`except` leaves out the delivery being corrected or reinstated), stays within the allocation.
+ */
+export function assertWithinAllocation(allocation: Allocation, amount: Quantity, except?: string): void {
+  const outstanding = Object.values(allocation.deliveries).filter(
+    (delivery) => delivery.id !== except && delivery.status !== 'disputed' && delivery.status !== 'withdrawn',
+  );
   const total = plus(
     sumOf(
       amount.unit,
@@ -67,18 +89,9 @@ function record({ data, metadata }: RecordDelivery, allocation: Allocation, side
       'amount',
     );
   }
-  const deliveredOn = notInFuture(data.deliveredOn, 'deliveredOn', metadata.now);
-  const reference = vocabulary.optionalText(data.reference, 'reference', 200);
-  const note = vocabulary.optionalText(data.note, 'note', 2_000);
-  return [
-    {
-      type: 'DeliveryRecorded',
-      data: { ...sides, deliveryId, amount, deliveredOn, ...(reference && { reference }), ...(note && { note }) },
-    },
-  ];
 }
 
-function confirm({ data, metadata }: ConfirmDelivery, allocation: Allocation, sides: Sides): AllocationEvent[] {
+export function confirm({ data, metadata }: ConfirmDelivery, allocation: Allocation, sides: Sides): AllocationEvent[] {
   assertActsFor(metadata.actor, allocation.recipientId);
   const delivery = deliveryOf(allocation, data.deliveryId);
   if (delivery.status === 'confirmed') return [];
@@ -114,7 +127,7 @@ function needShareOf(allocation: Allocation, confirmedAfter: Quantity, countedBe
   return fromMinor(cumulative - minorOf(countedBefore), allocation.needAmount.unit);
 }
 
-function deliveryOf(allocation: Allocation, deliveryId: string): Delivery {
+export function deliveryOf(allocation: Allocation, deliveryId: string): Delivery {
   const delivery = allocation.deliveries[deliveryId];
   if (!delivery) throw new DomainError('UNKNOWN_DELIVERY', `delivery ${deliveryId} is not recorded`, 'deliveryId');
   return delivery;

@@ -60,7 +60,32 @@ export type DeliveryConfirmed = DomainEvent<
 
 export type DeliveryDisputed = DomainEvent<
   'DeliveryDisputed',
+  /** `disputedAt` (when the dispute was raised) is absent on disputes recorded before it was kept. */
+  Sides & { deliveryId: string; amount: Quantity; reason: string; disputedAt?: string }
+>;
+
+/** A disputed delivery with the donor's corrected figures (and the ones it replaces); it awaits confirmation again. */
+export type DeliveryCorrected = DomainEvent<
+  'DeliveryCorrected',
+  Sides & {
+    deliveryId: string;
+    amount: Quantity;
+    deliveredOn: string;
+    previous: { amount: Quantity; deliveredOn: string };
+    reason: string;
+  }
+>;
+
+/** The donor took back a disputed delivery: it counts nowhere (it was never confirmed, so no total changes). */
+export type DeliveryWithdrawn = DomainEvent<
+  'DeliveryWithdrawn',
   Sides & { deliveryId: string; amount: Quantity; reason: string }
+>;
+
+/** The recipient took back its dispute; a DeliveryConfirmed follows in the same append. */
+export type DeliveryDisputeWithdrawn = DomainEvent<
+  'DeliveryDisputeWithdrawn',
+  Sides & { deliveryId: string; reason?: string }
 >;
 
 export type AllocationEvent =
@@ -72,7 +97,10 @@ export type AllocationEvent =
   | AllocationCancelled
   | DeliveryRecorded
   | DeliveryConfirmed
-  | DeliveryDisputed;
+  | DeliveryDisputed
+  | DeliveryCorrected
+  | DeliveryWithdrawn
+  | DeliveryDisputeWithdrawn;
 
 export const allocationStreamType = 'allocation';
 
@@ -86,6 +114,9 @@ export const allocationEventSchemaVersions: Record<AllocationEvent['type'], numb
   DeliveryRecorded: 1,
   DeliveryConfirmed: 1,
   DeliveryDisputed: 1,
+  DeliveryCorrected: 1,
+  DeliveryWithdrawn: 1,
+  DeliveryDisputeWithdrawn: 1,
 };
 
 export const allocationEventTypes = Object.keys(allocationEventSchemaVersions) as AllocationEvent['type'][];

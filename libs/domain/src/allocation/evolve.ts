@@ -1,7 +1,7 @@
 import { unhandled } from '../decider';
 import { minus, plus, zeroOf } from '../quantity/quantity';
 import type { AllocationEvent } from './events';
-import type { Allocation, AllocationState, Delivery } from './state';
+import type { Allocation, AllocationState, Delivery, DeliveryStatus } from './state';
 
 export function evolveAllocation(state: AllocationState, event: AllocationEvent): AllocationState {
   if (event.type === 'AllocationRequested') {
@@ -45,8 +45,23 @@ export function evolveAllocation(state: AllocationState, event: AllocationEvent)
     }
     case 'DeliveryDisputed': {
       const delivery = state.deliveries[event.data.deliveryId];
-      return delivery ? withDelivery(state, { ...delivery, status: 'disputed' }) : state;
+      const { disputedAt } = event.data;
+      return delivery
+        ? withDelivery(state, { ...delivery, status: 'disputed', ...(disputedAt && { disputedAt }) })
+        : state;
     }
+    case 'DeliveryCorrected': {
+      const { deliveryId, amount, deliveredOn } = event.data;
+      const delivery = state.deliveries[deliveryId];
+      if (!delivery) return state;
+      const { disputedAt: _resolved, ...rest } = delivery;
+      const corrections = (delivery.corrections ?? 0) + 1;
+      return withDelivery(state, { ...rest, amount, deliveredOn, status: 'recorded', corrections });
+    }
+    case 'DeliveryWithdrawn':
+      return withStatus(state, event.data.deliveryId, 'withdrawn');
+    case 'DeliveryDisputeWithdrawn':
+      return withStatus(state, event.data.deliveryId, 'recorded');
     default:
       return unhandled(event);
   }
@@ -56,6 +71,13 @@ const withDelivery = (allocation: Allocation, delivery: Delivery): Allocation =>
   ...allocation,
   deliveries: { ...allocation.deliveries, [delivery.id]: delivery },
 });
+
+const withStatus = (allocation: Allocation, deliveryId: string, status: DeliveryStatus): Allocation => {
+  const delivery = allocation.deliveries[deliveryId];
+  if (!delivery) return allocation;
+  const { disputedAt: _resolved, ...rest } = delivery;
+  return withDelivery(allocation, { ...rest, status });
+};
 
 /** What is still to be delivered, in the pledge's unit. */
 export const undeliveredOf = (allocation: Allocation) => minus(allocation.amount, allocation.confirmed);

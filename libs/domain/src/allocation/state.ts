@@ -15,7 +15,8 @@ export const allocationStatuses = [
 ] as const;
 export type AllocationStatus = (typeof allocationStatuses)[number];
 
-export type DeliveryStatus = 'recorded' | 'confirmed' | 'disputed';
+/** `recorded` awaits the recipient's answer (also after a correction); `withdrawn` counts nowhere. */
+export type DeliveryStatus = 'recorded' | 'confirmed' | 'disputed' | 'withdrawn';
 
 export interface Delivery {
   readonly id: string;
@@ -26,6 +27,10 @@ export interface Delivery {
   readonly status: DeliveryStatus;
   readonly needAmount?: Quantity;
   readonly receivedOn?: string;
+  /** When the open dispute was raised (absent on older disputes); cleared once the dispute is resolved. */
+  readonly disputedAt?: string;
+  /** How many times the donor corrected it after a dispute. */
+  readonly corrections?: number;
 }
 
 export interface Allocation {

@@ -214,6 +214,19 @@ describe('iatiActivitiesXml', () => {
     expect(validate(quoted).ok).toBe(true);
   });
 
+  it('counts a disputed delivery as no disbursement and names it in an "other" description, still valid', () => {
+    const disputed = { id: 'd-9', allocationId: 'a-lao', amount: money('0.04', 'EUR'), deliveredOn: '2025-05-01' };
+    const flagged = iatiActivitiesXml({ ...input, disputedDeliveries: [disputed] });
+    expect(validate(flagged).ok).toBe(true);
+    const activity = activityOf(flagged, 'p-eur');
+    expect(transactionsOf(activity)).toEqual(transactionsOf(activityOf(xml, 'p-eur')));
+    expect(activity).toMatch(
+      /<description type="4">\s*<narrative>Reported deliveries disputed by the recipient, not counted as disbursements: d-9 \(0\.04 EUR, delivered 2025-05-01\)\.<\/narrative>/,
+    );
+    expect(activityOf(flagged, 'p-nok')).not.toContain('type="4"');
+    expect(xml).not.toContain('<description type="4">');
+  });
+
   it('leaves out material pledges and writes a valid empty-handed activity for a pledge with nothing allocated', () => {
     expect(xml).not.toContain('p-detectors');
     const lone = iatiActivitiesXml({ ...input, pledges: [input.pledges[1]], allocations: [], deliveries: [] });

@@ -130,6 +130,7 @@ function activityOf(
     ),
     element('title', {}, textElement('narrative', titleOf(pledge, donor))),
     element('description', { type: '1' }, textElement('narrative', descriptionOf(pledge))),
+    disputedDescriptionOf(input, byAllocation),
     participatingOrg(donor, '1'),
     ...recipientIds.map((id) => participatingOrg(recipientOf(id), '4')),
     element('activity-status', { code: activityStatusOf[pledge.status] ?? '2' }),
@@ -141,6 +142,25 @@ function activityOf(
     element('sector', sector),
     ...transactions.map(transactionElement),
   );
+}
+
+/**
+ * Deliveries the donor reported and the recipient disputes are no disbursement (type 3 is only what was received);
+ * an "other" description (DescriptionType 4) names them, so the file still accounts for every reported amount.
+ */
+function disputedDescriptionOf(
+  input: IatiActivitiesInput,
+  byAllocation: ReadonlyMap<string, IatiAllocation>,
+): XmlElement | undefined {
+  const disputed = (input.disputedDeliveries ?? [])
+    .filter((delivery) => byAllocation.has(delivery.allocationId))
+    .sort((a, b) => a.deliveredOn.localeCompare(b.deliveredOn) || a.id.localeCompare(b.id));
+  if (disputed.length === 0) return undefined;
+  const listed = disputed
+    .map((d) => `${d.id} (${d.amount.amount} ${d.amount.unit}, delivered ${isoDateOf(d.deliveredOn)})`)
+    .join('; ');
+  const text = `Reported deliveries disputed by the recipient, not counted as disbursements: ${listed}.`;
+  return element('description', { type: '4' }, textElement('narrative', text));
 }
 
 function participatingOrg(organisation: IatiOrganisation, role: string): XmlElement {

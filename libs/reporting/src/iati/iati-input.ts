@@ -58,6 +58,8 @@ export interface IatiActivitiesInput {
   pledges: readonly IatiPledge[];
   allocations: readonly IatiAllocation[];
   deliveries: readonly IatiDelivery[];
+  /** Deliveries the recipient disputes: no disbursement, but each activity names its own in a description. */
+  disputedDeliveries?: readonly IatiDelivery[];
   /** Names (and IATI ids) of the recipients, by participant id; an unknown one is named by its id. */
   recipients?: readonly IatiOrganisation[];
   /** When the file is made (the builder has no clock). */

@@ -1,5 +1,5 @@
 import type { RateBasis } from '@cm/domain';
-import { flowsOf, type Flow, type FlowKind, type RateRevision } from './flows';
+import { disputedDeliveryFlows, flowsOf, type Flow, type FlowKind, type RateRevision } from './flows';
 import { csvOf } from './csv';
 import type { ReportAllocation, ReportParticipant, ReportPledge } from './report-input';
 import { totalOf, type AmountTotal } from './totals';
@@ -25,6 +25,8 @@ export interface Article7Row {
   usdRateDate: string | null;
   usdRateSource: string | null;
   reference: string;
+  /** A delivery the recipient disputes: listed for the record, counted in no total (not a disbursement). */
+  disputed: boolean;
   /** Present on a commitment the rate table in force would convert differently than it was recorded. */
   rateRevision?: RateRevision;
 }
@@ -39,7 +41,7 @@ export interface Article7Report {
 
 const kinds: readonly FlowKind[] = ['pledged', 'committed', 'delivered'];
 
-function rowOf(flow: Flow, direction: Direction, names: ReadonlyMap<string, string>): Article7Row {
+function rowOf(flow: Flow, direction: Direction, names: ReadonlyMap<string, string>, disputed = false): Article7Row {
   const counterpartId = direction === 'provided' ? flow.recipientId : flow.donorId;
   return {
     direction,
@@ -58,6 +60,7 @@ function rowOf(flow: Flow, direction: Direction, names: ReadonlyMap<string, stri
     usdRateDate: flow.usd?.rateDate ?? null,
     usdRateSource: flow.usd?.source ?? null,
     reference: flow.ref,
+    disputed,
     ...(flow.rateRevision && { rateRevision: flow.rateRevision }),
   };
 }
@@ -66,6 +69,7 @@ function rowOf(flow: Flow, direction: Direction, names: ReadonlyMap<string, stri
  * The assistance a participant provided as donor and received as recipient in one calendar year of effective dates:
  * pledges it made, commitments and confirmed deliveries either way. Amounts in the original unit and in USD at the
  * reference rate of each date. A recipient does not report pledges made to it: only commitments and deliveries.
+ * Deliveries in dispute are rows flagged `disputed` and count in no total: only confirmed ones are disbursements.
  */
 export function article7Report(
   input: {
@@ -81,14 +85,22 @@ export function article7Report(
   const ofYear = flowsOf(input, basis).filter((flow) => flow.year === year);
   const provided = ofYear.filter((flow) => flow.donorId === participantId);
   const received = ofYear.filter((flow) => flow.recipientId === participantId && flow.kind !== 'pledged');
+  const disputed = input.allocations
+    .flatMap((allocation) => disputedDeliveryFlows(allocation, basis))
+    .filter((flow) => flow.year === year);
   const rows = [
     ...provided.map((flow) => rowOf(flow, 'provided', names)),
     ...received.map((flow) => rowOf(flow, 'received', names)),
+    ...disputed.filter((flow) => flow.donorId === participantId).map((flow) => rowOf(flow, 'provided', names, true)),
+    ...disputed
+      .filter((flow) => flow.recipientId === participantId)
+      .map((flow) => rowOf(flow, 'received', names, true)),
   ].sort(
     (a, b) =>
       a.direction.localeCompare(b.direction) ||
       a.date.localeCompare(b.date) ||
       kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+      Number(a.disputed) - Number(b.disputed) ||
       a.reference.localeCompare(b.reference),
   );
   const totalsOf = (flows: Flow[]) =>
@@ -114,6 +126,7 @@ const article7Columns: readonly (keyof Article7Row)[] = [
   'usdRate',
   'rateYear',
   'reference',
+  'disputed',
 ];
 
 export const article7Csv = (report: Article7Report): string => csvOf(article7Columns, report.rows);

@@ -8,7 +8,7 @@ import {
   type Quantity,
   type RateBasis,
 } from '@cm/domain';
-import type { ReportAllocation, ReportPledge } from './report-input';
+import type { ReportAllocation, ReportDelivery, ReportPledge } from './report-input';
 
 export type FlowKind = 'pledged' | 'committed' | 'delivered';
 export const flowKinds: readonly FlowKind[] = ['pledged', 'committed', 'delivered'];
@@ -163,21 +163,54 @@ export function allocationFlows(allocation: ReportAllocation, basis: RateBasis =
   const confirmed = Object.values(allocation.deliveries)
     .filter((delivery) => delivery.status === 'confirmed')
     .sort((a, b) => a.id.localeCompare(b.id));
-  for (const delivery of confirmed) {
-    flows.push(
-      flowOf(
-        {
-          ...shared,
-          kind: 'delivered',
-          ref: delivery.id,
-          date: delivery.deliveredOn.slice(0, 10),
-          amount: delivery.amount,
-        },
-        basis,
-      ),
-    );
+  return [...flows, ...confirmed.map((delivery) => deliveryFlowOf(allocation, delivery, basis))];
+}
+
+/**
+ * A delivery of the allocation as a flow on its delivery date, whatever its status: a disbursement when confirmed;
+ * reconciliation and the flags on disputed deliveries read the others the same way (and count them nowhere).
+ */
+export function deliveryFlowOf(allocation: ReportAllocation, delivery: ReportDelivery, basis: RateBasis): Flow {
+  return flowOf(
+    {
+      donorId: allocation.donorId,
+      recipientId: allocation.recipientId,
+      pillar: allocation.pillar,
+      assistanceType: allocation.assistanceType,
+      ...(allocation.category !== undefined && { category: allocation.category }),
+      kind: 'delivered',
+      ref: delivery.id,
+      date: delivery.deliveredOn.slice(0, 10),
+      amount: delivery.amount,
+    },
+    basis,
+  );
+}
+
+/** Disputed deliveries: not disbursements, but reports flag them beside the confirmed ones. */
+export const disputedDeliveryFlows = (allocation: ReportAllocation, basis: RateBasis = 'annual'): Flow[] =>
+  Object.values(allocation.deliveries)
+    .filter((delivery) => delivery.status === 'disputed')
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((delivery) => deliveryFlowOf(allocation, delivery, basis));
+
+export interface RateUsed {
+  unit: string;
+  rate: string;
+  rateDate: string;
+  source: string;
+  lastYearFallback: boolean;
+}
+
+/** Every distinct rate the flows' USD figures used, with its date and source, so each figure can be traced. */
+export function ratesOf(flows: readonly Flow[]): RateUsed[] {
+  const rates = new Map<string, RateUsed>();
+  for (const flow of flows) {
+    if (!flow.usd || flow.amount.unit === 'USD') continue;
+    const { rate, rateDate, source, lastYearFallback } = flow.usd;
+    rates.set(`${flow.amount.unit}|${rateDate}`, { unit: flow.amount.unit, rate, rateDate, source, lastYearFallback });
   }
-  return flows;
+  return [...rates.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.rateDate.localeCompare(b.rateDate));
 }
 
 export const flowsOf = (

@@ -1,6 +1,6 @@
 export * from './report-input';
-export { allocationFlows, flowsOf, pledgeFlows } from './flows';
-export type { Flow, FlowKind } from './flows';
+export { allocationFlows, deliveryFlowOf, disputedDeliveryFlows, flowsOf, pledgeFlows, ratesOf } from './flows';
+export type { Flow, FlowKind, RateUsed } from './flows';
 export * from './totals';
 export * from './support-report';
 export * from './coverage-report';
@@ -9,3 +9,4 @@ export * from './former-users-report';
 export { csvCell, csvOf } from './csv';
 export * from './revaluation-report';
 export * from './obligations-at-risk';
+export * from './reconciliation-report';

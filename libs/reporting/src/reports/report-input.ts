@@ -23,7 +23,11 @@ export interface ReportDelivery {
   id: string;
   amount: Money;
   deliveredOn: string;
+  /** recorded (awaiting confirmation), confirmed, disputed or withdrawn. */
   status: string;
+  /** When the open dispute was raised, if it was kept. */
+  disputedAt?: string;
+  reference?: string;
 }
 
 export interface ReportAllocation {

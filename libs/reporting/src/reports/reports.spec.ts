@@ -126,14 +126,39 @@ describe('article7Report', () => {
     ]);
   });
 
+  it('flags a disputed delivery on both sides and counts it in no total', () => {
+    const a5 = input.allocations.find((allocation) => allocation.id === 'A5')!;
+    const disputed = {
+      ...a5,
+      deliveries: {
+        ...a5.deliveries,
+        d9: { id: 'd9', amount: { amount: '0.05', unit: 'USD' }, deliveredOn: '2022-05-01', status: 'disputed' },
+      },
+    };
+    const allocations = input.allocations.map((allocation) => (allocation.id === 'A5' ? disputed : allocation));
+    const received = article7Report({ ...all, allocations }, 'LAO', 2022);
+    expect(received.rows.map((r) => [r.direction, r.kind, r.reference, r.amount, r.disputed])).toEqual([
+      ['received', 'committed', 'A5', '0.10', false],
+      ['received', 'delivered', 'd5', '0.10', false],
+      ['received', 'delivered', 'd9', '0.05', true],
+    ]);
+    expect(received.totals.received.delivered).toEqual(total(1, { USD: '0.10' }, '0.10'));
+    const provided = article7Report({ ...all, allocations }, 'USA', 2022);
+    expect(provided.rows.filter((r) => r.disputed).map((r) => [r.direction, r.reference])).toEqual([
+      ['provided', 'd9'],
+    ]);
+    expect(provided.totals.provided.delivered).toEqual(total(1, { USD: '0.10' }, '0.10'));
+    expect(article7Csv(received).split('\r\n')[3]).toMatch(/,d9,true$/);
+  });
+
   it('writes CSV ready to paste, quoting what needs it', () => {
     const csv = article7Csv(
       article7Report({ ...all, participants: [{ id: 'USA', name: 'United States, "USA"' }] }, 'LAO', 2022),
     );
     expect(csv.split('\r\n')).toEqual([
-      'direction,kind,date,counterpartId,counterpartName,assistanceType,pillar,category,amount,unit,usd,usdRate,rateYear,reference',
-      'received,committed,2022-03-10,USA,"United States, ""USA""",financial,clearance,,0.10,USD,0.10,1,2022,A5',
-      'received,delivered,2022-04-01,USA,"United States, ""USA""",financial,clearance,,0.10,USD,0.10,1,2022,d5',
+      'direction,kind,date,counterpartId,counterpartName,assistanceType,pillar,category,amount,unit,usd,usdRate,rateYear,reference,disputed',
+      'received,committed,2022-03-10,USA,"United States, ""USA""",financial,clearance,,0.10,USD,0.10,1,2022,A5,false',
+      'received,delivered,2022-04-01,USA,"United States, ""USA""",financial,clearance,,0.10,USD,0.10,1,2022,d5,false',
       '',
     ]);
   });

@@ -1,5 +1,5 @@
 import type { RateBasis } from '@cm/domain';
-import { flowKinds, flowsOf, withinDates, type Flow, type FlowKind } from './flows';
+import { flowKinds, flowsOf, ratesOf, withinDates, type Flow, type FlowKind, type RateUsed } from './flows';
 import type { ReportAllocation, ReportPledge } from './report-input';
 import { totalOf, type AmountTotal } from './totals';
 
@@ -66,18 +66,7 @@ export function supportReport(
 }
 
 /** Every distinct rate the report's USD figures used, with its date and source, so each figure can be traced. */
-export function ratesUsed(
+export const ratesUsed = (
   input: { pledges: readonly ReportPledge[]; allocations: readonly ReportAllocation[] },
   query: SupportQuery,
-): { unit: string; rate: string; rateDate: string; source: string; lastYearFallback: boolean }[] {
-  const rates = new Map<
-    string,
-    { unit: string; rate: string; rateDate: string; source: string; lastYearFallback: boolean }
-  >();
-  for (const flow of flowsOf(input, query.basis).filter((f) => withinDates(f, query.from, query.to))) {
-    if (!flow.usd || flow.amount.unit === 'USD') continue;
-    const { rate, rateDate, source, lastYearFallback } = flow.usd;
-    rates.set(`${flow.amount.unit}|${rateDate}`, { unit: flow.amount.unit, rate, rateDate, source, lastYearFallback });
-  }
-  return [...rates.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.rateDate.localeCompare(b.rateDate));
-}
+): RateUsed[] => ratesOf(flowsOf(input, query.basis).filter((f) => withinDates(f, query.from, query.to)));

@@ -1,0 +1,30 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandAnswer } from '../../commands/command-answer';
+import { CommandContext, CommandContextOf } from '../../commands/command-context';
+import { CommandRoute } from '../../commands/command-route';
+import { RecordIdPipe } from '../../commands/record-id.pipe';
+import { CorrectDeliveryRequest } from './correct-delivery.request.dto';
+import { CorrectDeliveryCommand } from './correct-delivery.command';
+
+@ApiTags('allocations')
+@Controller('allocations')
+export class CorrectDeliveryHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/deliveries/:deliveryId/correct')
+  @CommandRoute({
+    summary: 'Correct a disputed delivery (the donor): new amount and/or date; it awaits confirmation again',
+    roles: ['donor'],
+    failures: 'INVALID_TRANSITION (not disputed), INVALID_FIELD (nothing changes), OVER_DELIVERY, UNKNOWN_DELIVERY',
+  })
+  handle(
+    @Param('id', RecordIdPipe) allocationId: string,
+    @Param('deliveryId', RecordIdPipe) deliveryId: string,
+    @Body() request: CorrectDeliveryRequest,
+    @CommandContextOf() context: CommandContext,
+  ): Promise<CommandAnswer> {
+    return this.commandBus.execute(new CorrectDeliveryCommand(allocationId, request, context, deliveryId));
+  }
+}

@@ -1,0 +1,72 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, publishedRates } from '@cm/domain';
+import { reconciliationReport } from '@cm/reporting';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Problem } from '../problems/problem';
+import { reconciliationQuery, reportQueryOf } from './report-queries';
+import { ReportSources } from './report-sources';
+import { amountsNote, analysts, basisQuery } from './reports.http.controller';
+
+/** What the actor may see: staff everything, a donor what it reported, an affected State what it received. */
+function ownFilterOf(actor: Actor): { donorId?: string; recipientId?: string } {
+  if (analysts.includes(actor.role)) return {};
+  return actor.role === 'donor' ? { donorId: actor.participantId } : { recipientId: actor.participantId };
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiResponse({ status: 400, description: 'VALIDATION_FAILED: errors[] names each bad parameter' })
+@ApiResponse({ status: 403, description: 'FORBIDDEN: another participant’s rows' })
+@Controller('reports')
+export class ReconciliationHttpController {
+  constructor(private readonly sources: ReportSources) {}
+
+  @Get('reconciliation')
+  @Roles(...analysts, 'donor', 'affected_state')
+  @ApiQuery({ name: 'donorId', required: false, description: 'One donor (a donor sees only its own rows)' })
+  @ApiQuery({ name: 'recipientId', required: false, description: 'One recipient (a State sees only its own rows)' })
+  @ApiQuery({ name: 'year', required: false, description: 'Calendar year of the delivery dates' })
+  @ApiQuery({ name: 'from', required: false, description: 'Delivery date on or after (ISO date)' })
+  @ApiQuery({ name: 'to', required: false, description: 'Delivery date on or before (ISO date)' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO date the ages are counted to (today)' })
+  @ApiQuery(basisQuery)
+  @ApiOperation({
+    summary: 'Donor-reported against recipient-confirmed deliveries, per donor × recipient × year of delivery',
+    description:
+      'reported (every delivery not withdrawn), confirmed, disputed, awaitingConfirmation, unresolved (disputed + ' +
+      'awaiting) and withdrawn, with the oldest open dispute and unanswered delivery in days as of asOf. ' +
+      `${amountsNote} A donor sees its own rows, an affected State what it received; staff see all.`,
+  })
+  async reconciliation(@Query() query: unknown, @CurrentActor() actor: Actor) {
+    const { basis, ...filters } = reportQueryOf(reconciliationQuery, query);
+    const own = ownFilterOf(actor);
+    for (const field of ['donorId', 'recipientId'] as const) {
+      if (field in own && filters[field] !== undefined && filters[field] !== own[field]) {
+        throw Problem.forbidden(
+          `${actor.role} ${actor.participantId ?? actor.sub} may reconcile only its own deliveries`,
+        );
+      }
+    }
+    const donorId = own.donorId ?? filters.donorId;
+    const recipientId = own.recipientId ?? filters.recipientId;
+    const asOf = filters.asOf ?? new Date().toISOString().slice(0, 10);
+    const allocations = await this.sources.allocations({
+      ...(donorId !== undefined && { donorId }),
+      ...(recipientId !== undefined && { recipientId }),
+    });
+    const { rows, rates } = reconciliationReport(allocations, { ...filters, donorId, recipientId, asOf, basis });
+    return {
+      donorId: donorId ?? null,
+      recipientId: recipientId ?? null,
+      year: filters.year ?? null,
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+      asOf,
+      basis,
+      rateTable: publishedRates.version,
+      items: rows,
+      rates,
+    };
+  }
+}
