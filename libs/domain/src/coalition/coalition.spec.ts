@@ -40,7 +40,8 @@ const dissolved: CoalitionDissolved = {
 
 describe('coalition', () => {
   describe('forming', () => {
-    const form = { coalitionId, ...formed.data, participants } as const;
+    const { formedAt: _formedAt, ...terms } = formed.data;
+    const form = { ...terms, participants };
     const formCommand = (data: Partial<typeof form> = {}, actor = laos) => ({
       type: 'FormCoalition' as const,
       data: { ...form, ...data },
