@@ -22,6 +22,9 @@ import { ALLOCATION_INTENTS, MongoAllocationIntents } from './allocations/saga/a
 import { AllocationRecovery } from './allocations/saga/allocation-recovery';
 import { AllocationSaga } from './allocations/saga/allocation-saga';
 import { AuthModule } from './auth/auth.module';
+import { CoalitionChanges } from './coalitions/coalition-changes';
+import { CoalitionCommandsHttpController } from './coalitions/coalition-commands.http.controller';
+import { coalitionHandlers } from './coalitions/coalition.handlers';
 import { RequestLimitsModule } from './http/request-limits.module';
 import { Streams } from './commands/streams';
 import { ConsistencyTokens } from './consistency/consistency-tokens';
@@ -70,6 +73,7 @@ import { requestValidationPipe } from './problems/validation';
     RecordDeliveryHttpController,
     ConfirmDeliveryHttpController,
     DisputeDeliveryHttpController,
+    CoalitionCommandsHttpController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: requestValidationPipe },
@@ -98,6 +102,8 @@ import { requestValidationPipe } from './problems/validation';
     RecordDeliveryHandler,
     ConfirmDeliveryHandler,
     DisputeDeliveryHandler,
+    CoalitionChanges,
+    ...coalitionHandlers,
   ],
 })
 export class CommandsModule {}
