@@ -6,6 +6,13 @@ import { CoalitionView, liveCollection } from '@cm/read-models';
 import { mayReadStream } from '../audit/stream-parties';
 import { Problem } from '../problems/problem';
 
+/** A coalition's reach in matching: its State's needs and the pledges of its lead and supporting partners. */
+export interface CoalitionScope {
+  coalitionId: string;
+  recipientId: string;
+  donorIds: string[];
+}
+
 /**
  * Who may see a coalition: staff (admin, coordinator, analyst) and its current members, as for the streams a
  * participant is party to. Anyone else is refused with 403, as the audit routes refuse a stream of others.
@@ -24,6 +31,13 @@ export class CoalitionAccess {
       );
     }
     return coalition;
+  }
+
+  /** What matching may use when filtered to a coalition the actor may see. */
+  async scopeFor(actor: Actor, coalitionId: string): Promise<CoalitionScope> {
+    const coalition = await this.readable(actor, coalitionId);
+    const donorIds = coalition.memberIds.filter((id) => id !== coalition.affectedStateId);
+    return { coalitionId, recipientId: coalition.affectedStateId, donorIds };
   }
 
   /** Staff list every coalition; a participant only those it is a current member of. */
