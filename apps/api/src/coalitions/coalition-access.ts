@@ -43,7 +43,8 @@ export class CoalitionAccess {
   /** Staff list every coalition; a participant only those it is a current member of. */
   listFilterFor(actor: Actor): { memberIds?: string } {
     if (mayReadStream(actor, [])) return {};
-    if (actor.participantId === undefined) throw Problem.forbidden(`${actor.role} ${actor.sub} acts for no participant`);
+    if (actor.participantId === undefined)
+      throw Problem.forbidden(`${actor.role} ${actor.sub} acts for no participant`);
     return { memberIds: actor.participantId };
   }
 }

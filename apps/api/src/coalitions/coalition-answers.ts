@@ -47,7 +47,13 @@ export const pipelineExample = {
   affectedStateId: 'LAO',
   status: 'active',
   members: [
-    { participantId: 'LAO', role: 'affected_state', pledges: [], allocations: 0, usd: { allocated: '0.00', delivered: '0.00' } },
+    {
+      participantId: 'LAO',
+      role: 'affected_state',
+      pledges: [],
+      allocations: 0,
+      usd: { allocated: '0.00', delivered: '0.00' },
+    },
     {
       participantId: 'NOR',
       role: 'lead_partner',
@@ -104,7 +110,9 @@ export const pipelineExample = {
           amount: { amount: 300000, unit: 'USD' },
           needAmount: { amount: 300000, unit: 'USD' },
           confirmedNeedAmount: { amount: 100000, unit: 'USD' },
-          deliveries: [{ id: 'd-1', amount: { amount: 100000, unit: 'USD' }, deliveredOn: '2026-03-10', status: 'confirmed' }],
+          deliveries: [
+            { id: 'd-1', amount: { amount: 100000, unit: 'USD' }, deliveredOn: '2026-03-10', status: 'confirmed' },
+          ],
         },
       ],
     },

@@ -126,7 +126,10 @@ function needOf(need: NeedView, memberAllocations: readonly AllocationView[]): P
     allocated: need.allocated,
     delivered: need.delivered,
     allocatedByMembers: sumOf(unit, memberAllocations.map(committedOf)),
-    deliveredByMembers: sumOf(unit, memberAllocations.map((a) => a.confirmedNeedAmount)),
+    deliveredByMembers: sumOf(
+      unit,
+      memberAllocations.map((a) => a.confirmedNeedAmount),
+    ),
     unmet,
     allocations: memberAllocations.map(pipelineAllocationOf).sort(byId),
   };
@@ -167,7 +170,12 @@ export function coalitionPipelineOf(coalition: CoalitionView, sources: PipelineS
   const memberAllocations = sources.allocations.filter((a) => needIds.has(a.needId) && isPartner(a.donorId));
   const postedAt = new Map(needs.map((need) => [need.id, need.postedAt]));
   const pipelineNeeds = needs
-    .map((need) => needOf(need, memberAllocations.filter((a) => a.needId === need.id)))
+    .map((need) =>
+      needOf(
+        need,
+        memberAllocations.filter((a) => a.needId === need.id),
+      ),
+    )
     .sort(byId);
   const usdOfNeed = (allocation: AllocationView, amount: Quantity) => usdOf(amount, postedAt.get(allocation.needId)!);
   const members = coalition.memberships
@@ -208,7 +216,13 @@ export function coalitionPipelineOf(coalition: CoalitionView, sources: PipelineS
       .sort((a, b) => rank(a.priority) - rank(b.priority) || byId(a, b))
       .map((need) => {
         const usd = usdOf(need.unmet, postedAt.get(need.id)!);
-        return { needId: need.id, pillar: need.pillar, priority: need.priority, unmet: need.unmet, ...(usd && { usd }) };
+        return {
+          needId: need.id,
+          pillar: need.pillar,
+          priority: need.priority,
+          unmet: need.unmet,
+          ...(usd && { usd }),
+        };
       }),
   };
 }
