@@ -18,6 +18,7 @@ interface Amount {
  * as lead, Germany joins; Japan, not a member, also funds a Lao need. Figures by hand:
  *   clearance need USD 100,000: NOR 40,000 allocated (10,000 delivered, confirmed), JPN 20,000 → unmet 40,000;
  *   victim-assistance need USD 50,000: DEU 30,000 allocated → unmet 20,000.
+ * Left to match: NOR 20,000 of 60,000, DEU 15,000 of 45,000, JPN 15,000 of 35,000.
  */
 describe('country coalitions (api, relay and projector processes)', () => {
   const processes: RunningProcess[] = [];
@@ -111,7 +112,9 @@ describe('country coalitions (api, relay and projector processes)', () => {
     expect(organisation.body.errors).toEqual([expect.objectContaining({ field: 'affectedStateId' })]);
     const missing = await send('POST', '/coalitions', 'LAO', { affectedStateId: 'LAO', leadPartnerId: 'NOR' });
     expect(missing).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+    const fields = (missing.body.errors as { field: string }[]).map((error) => error.field);
+    expect(fields.length).toBeGreaterThan(0);
+    expect(new Set(fields)).toEqual(new Set(['name']));
   });
 
   it('the lead partner adds members; a member cannot join twice; staff and members see the history', async () => {
@@ -212,8 +215,8 @@ describe('country coalitions (api, relay and projector processes)', () => {
       })
     ).body.id as string;
     await pledge('NOR', ['clearance'], 60000);
-    await pledge('DEU', ['clearance', 'victim_assistance'], 30000);
-    await pledge('JPN', ['clearance'], 20000);
+    await pledge('DEU', ['clearance', 'victim_assistance'], 45000);
+    await pledge('JPN', ['clearance'], 35000);
 
     const allocate = async (donor: string, needKey: string, amount: number) => {
       const answer = await ok('POST', '/allocations', donor, {

@@ -40,14 +40,13 @@ export class PlanQueryController {
   @ApiResponse({ status: 403, description: 'FORBIDDEN: only coordinators, admins and analysts plan' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: ?coalition= names no coalition' })
   async plan(@Query() query: unknown, @CurrentActor() actor: Actor) {
+    const given = portfolioFiltersOf(query);
     const coalitionId = coalitionParamOf(query);
     if (coalitionId === undefined) {
-      const filters = portfolioFiltersOf(query);
-      const { plan, now } = await this.matching.plan(filters);
-      return planAnswer(filters, plan, now);
+      const { plan, now } = await this.matching.plan(given);
+      return planAnswer(given, plan, now);
     }
     const scope = await this.coalitions.scopeFor(actor, coalitionId);
-    const given = portfolioFiltersOf(query);
     if (given.recipientId !== undefined && given.recipientId !== scope.recipientId) {
       throw Problem.validation([{ field: 'recipientId', message: `coalition ${coalitionId} is ${scope.recipientId}'s` }]);
     }
