@@ -38,7 +38,10 @@ function parsed<Shape extends ZodRawShape>(shape: Shape, query: unknown): z.infe
 /** `limit`: how many candidates, best first (default 20, at most 100). */
 export const candidateLimitOf = (query: unknown): number => parsed(candidateQuery, query).limit;
 
-/** `coalition`: restricts candidates or the plan to a coalition's State's needs and its partners' pledges. Read after candidateLimitOf or portfolioFiltersOf, which validate it. */
+/**
+ * `coalition`: restricts candidates or the plan to a coalition's State's needs and its partners' pledges. Read after
+ * candidateLimitOf or portfolioFiltersOf, which validate it.
+ */
 export const coalitionParamOf = (query: unknown): string | undefined =>
   (query as { coalition?: string } | undefined)?.coalition;
 

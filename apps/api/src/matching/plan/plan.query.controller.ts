@@ -48,7 +48,9 @@ export class PlanQueryController {
     }
     const scope = await this.coalitions.scopeFor(actor, coalitionId);
     if (given.recipientId !== undefined && given.recipientId !== scope.recipientId) {
-      throw Problem.validation([{ field: 'recipientId', message: `coalition ${coalitionId} is ${scope.recipientId}'s` }]);
+      throw Problem.validation([
+        { field: 'recipientId', message: `coalition ${coalitionId} is ${scope.recipientId}'s` },
+      ]);
     }
     const filters = { ...given, recipientId: scope.recipientId };
     const { plan, now } = await this.matching.plan(filters, scope.donorIds);
