@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CommandAnswer } from '../commands/command-answer';
 import { CommandContext, CommandContextOf } from '../commands/command-context';
 import { CommandRoute } from '../commands/command-route';
@@ -44,6 +44,7 @@ export class CoalitionCommandsHttpController {
 
   @Post(':id/members')
   @CoalitionIdParam()
+  @ApiResponse({ status: 404, description: 'NOT_FOUND: no such coalition' })
   @CommandRoute({
     summary: 'A supporting partner joins (added by the State, the lead partner or a coordinator)',
     roles: ['affected_state', 'donor', 'coordinator', 'admin'],
@@ -59,6 +60,7 @@ export class CoalitionCommandsHttpController {
 
   @Post(':id/members/:participantId/leave')
   @CoalitionIdParam()
+  @ApiResponse({ status: 404, description: 'NOT_FOUND: no such coalition' })
   @ApiParam({
     name: 'participantId',
     schema: { type: 'string', pattern: participantIdPattern.source },
@@ -80,6 +82,7 @@ export class CoalitionCommandsHttpController {
 
   @Post(':id/lead')
   @CoalitionIdParam()
+  @ApiResponse({ status: 404, description: 'NOT_FOUND: no such coalition' })
   @CommandRoute({
     summary: 'Hand the lead to a supporting partner; the former lead stays on as a supporting partner',
     roles: ['affected_state', 'donor', 'coordinator', 'admin'],
@@ -95,6 +98,7 @@ export class CoalitionCommandsHttpController {
 
   @Post(':id/dissolve')
   @CoalitionIdParam()
+  @ApiResponse({ status: 404, description: 'NOT_FOUND: no such coalition' })
   @CommandRoute({
     summary: 'Dissolve a coalition (its State or a coordinator); members and history are kept',
     roles: ['affected_state', 'coordinator', 'admin'],
