@@ -28,6 +28,9 @@ import { ALLOCATION_INTENTS, MongoAllocationIntents } from './allocations/saga/a
 import { AllocationRecovery } from './allocations/saga/allocation-recovery';
 import { AllocationSaga } from './allocations/saga/allocation-saga';
 import { AuthModule } from './auth/auth.module';
+import { CoalitionChanges } from './coalitions/coalition-changes';
+import { CoalitionCommandsHttpController } from './coalitions/coalition-commands.http.controller';
+import { coalitionHandlers } from './coalitions/coalition.handlers';
 import { RequestLimitsModule } from './http/request-limits.module';
 import { Streams } from './commands/streams';
 import { ConsistencyTokens } from './consistency/consistency-tokens';
@@ -79,6 +82,7 @@ import { requestValidationPipe } from './problems/validation';
     CorrectDeliveryHttpController,
     WithdrawDeliveryHttpController,
     WithdrawDeliveryDisputeHttpController,
+    CoalitionCommandsHttpController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: requestValidationPipe },
@@ -110,6 +114,8 @@ import { requestValidationPipe } from './problems/validation';
     CorrectDeliveryHandler,
     WithdrawDeliveryHandler,
     WithdrawDeliveryDisputeHandler,
+    CoalitionChanges,
+    ...coalitionHandlers,
   ],
 })
 export class CommandsModule {}

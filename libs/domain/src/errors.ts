@@ -25,6 +25,11 @@ export const domainErrorCodes = [
   'UNKNOWN_DELIVERY',
   'DEADLINE_PASSED',
   'EXTENSION_TOO_LONG',
+  'UNKNOWN_PARTICIPANT',
+  'INELIGIBLE_PARTICIPANT',
+  'ALREADY_MEMBER',
+  'NOT_MEMBER',
+  'COALITION_DISSOLVED',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -7,7 +7,7 @@ describe('public surface', () => {
     expect(domain.eventRegistrations.every((registration) => registration.schemaVersion === 1)).toBe(true);
     expect(names.filter((name) => name.endsWith('Event'))).toEqual([]);
     expect(new Set(domain.eventRegistrations.map((registration) => registration.streamType))).toEqual(
-      new Set(['participant', 'need', 'pledge', 'allocation']),
+      new Set(['participant', 'need', 'pledge', 'allocation', 'coalition']),
     );
   });
 
@@ -17,12 +17,14 @@ describe('public surface', () => {
       domain.needStreamType,
       domain.pledgeStreamType,
       domain.allocationStreamType,
-    ]).toEqual(['participant', 'need', 'pledge', 'allocation']);
+      domain.coalitionStreamType,
+    ]).toEqual(['participant', 'need', 'pledge', 'allocation', 'coalition']);
     for (const decider of [
       domain.participantDecider,
       domain.needDecider,
       domain.pledgeDecider,
       domain.allocationDecider,
+      domain.coalitionDecider,
     ]) {
       expect(decider.initialState).toBeNull();
     }

@@ -3,6 +3,7 @@ import type { EventRegistration } from './decider';
 import { needEventRegistrations } from './need/events';
 import { participantEventRegistrations } from './participant/events';
 import { pledgeEventRegistrations } from './pledge/events';
+import { coalitionEventRegistrations } from './coalition/events';
 
 export * from './errors';
 export * from './actor';
@@ -16,6 +17,7 @@ export * from './participant';
 export * from './need';
 export * from './pledge';
 export * from './allocation';
+export * from './coalition';
 
 /** Every stored event name with its stream type and schema version, for the event store's registry. */
 export const eventRegistrations: readonly EventRegistration[] = [
@@ -23,4 +25,5 @@ export const eventRegistrations: readonly EventRegistration[] = [
   ...needEventRegistrations,
   ...pledgeEventRegistrations,
   ...allocationEventRegistrations,
+  ...coalitionEventRegistrations,
 ];

@@ -6,6 +6,7 @@ export const streamTopics = {
   need: 'cm.needs.v1',
   pledge: 'cm.pledges.v1',
   allocation: 'cm.allocations.v1',
+  coalition: 'cm.coalitions.v1',
 } as const;
 
 export type StreamType = keyof typeof streamTopics;

@@ -20,3 +20,6 @@ export * from './audit/audit-entry';
 export * from './audit/audit-projection';
 export * from './audit/audit-search';
 export * from './matching';
+export * from './coalitions/coalition-view';
+export * from './coalitions/coalition-pipeline';
+export * from './coalitions/pipeline-sources';

@@ -16,7 +16,7 @@ const filterDocs = [
   { name: 'type', description: 'Event type, e.g. AllocationAccepted' },
   { name: 'actor', description: "The acting user's subject, or the participant it acted for" },
   { name: 'participant', description: 'A participant the event’s stream concerns (requester, donor, recipient)' },
-  { name: 'streamType', enum: ['participant', 'need', 'pledge', 'allocation'] },
+  { name: 'streamType', enum: ['participant', 'need', 'pledge', 'allocation', 'coalition'] },
   { name: 'from', description: 'Recorded at or after (ISO time; a bare date is the start of that UTC day)' },
   { name: 'to', description: 'Recorded at or before (ISO time; a bare date is the end of that UTC day)' },
 ];

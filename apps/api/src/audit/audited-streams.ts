@@ -1,4 +1,12 @@
-import { allocationDecider, Decider, DomainEvent, needDecider, participantDecider, pledgeDecider } from '@cm/domain';
+import {
+  allocationDecider,
+  coalitionDecider,
+  Decider,
+  DomainEvent,
+  needDecider,
+  participantDecider,
+  pledgeDecider,
+} from '@cm/domain';
 
 /** The aggregates the event store holds, each with the decider whose `evolve` folds its stream. */
 const deciders = {
@@ -6,6 +14,7 @@ const deciders = {
   need: needDecider,
   pledge: pledgeDecider,
   allocation: allocationDecider,
+  coalition: coalitionDecider,
 } as const;
 
 export type AuditedStreamType = keyof typeof deciders;

@@ -8,7 +8,7 @@ import {
   StreamPosition,
 } from './consistency-token';
 
-const streamTypes = ['participant', 'need', 'pledge', 'allocation'] as const;
+const streamTypes = ['participant', 'need', 'pledge', 'allocation', 'coalition'] as const;
 const position = fc
   .record({
     streamType: fc.constantFrom(...streamTypes),

@@ -27,6 +27,7 @@ import {
   PledgeView,
   ReadModelName,
 } from '@cm/read-models';
+import { CoalitionScope } from '../coalitions/coalition-access';
 import { Problem } from '../problems/problem';
 
 export interface NeedMatches {
@@ -51,11 +52,15 @@ export class MatchingQueries {
 
   constructor(@Inject(MONGO_DB) private readonly db: Db) {}
 
-  async forNeed(id: string, limit: number): Promise<NeedMatches> {
+  async forNeed(id: string, limit: number, scope?: CoalitionScope): Promise<NeedMatches> {
     const need = await this.byId<NeedView>('needs', id, 'need');
+    if (scope && need.requesterId !== scope.recipientId) {
+      throw new Problem(422, 'NOT_MEMBER', `need ${id} is not a need of coalition ${scope.coalitionId}'s State`);
+    }
     const matchable = needAsMatchable(need);
     const [pledges, context] = await Promise.all([
       this.find<MatchablePledgeDoc>('matchable_pledges', {
+        ...(scope && { donorId: { $in: scope.donorIds } }),
         assistanceType: need.assistanceType,
         pillars: need.pillar,
         ...(need.assistanceType !== 'financial' && need.category !== undefined && { category: need.category }),
@@ -67,15 +72,23 @@ export class MatchingQueries {
     return { need, candidates: ranked.map((candidate) => ({ candidate, pledge: byId.get(candidate.id)! })) };
   }
 
-  async forPledge(id: string, limit: number): Promise<PledgeMatches> {
+  async forPledge(id: string, limit: number, scope?: CoalitionScope): Promise<PledgeMatches> {
     const pledge = await this.byId<PledgeView>('pledges', id, 'pledge');
+    if (scope && !scope.donorIds.includes(pledge.donorId)) {
+      throw new Problem(422, 'NOT_MEMBER', `pledge ${id} is not a pledge of coalition ${scope.coalitionId}'s partners`);
+    }
+    // A pledge targeted elsewhere has no candidate among the coalition State's needs.
+    if (scope && pledge.recipientId !== undefined && pledge.recipientId !== scope.recipientId) {
+      return { pledge, candidates: [] };
+    }
+    const recipientId = scope?.recipientId ?? pledge.recipientId;
     const matchable = pledgeAsMatchable(pledge);
     const [needs, context] = await Promise.all([
       this.find<MatchableNeedDoc>('matchable_needs', {
         assistanceType: pledge.assistanceType,
         pillar: { $in: [...pledge.pillars] },
         ...(pledge.assistanceType !== 'financial' && pledge.category !== undefined && { category: pledge.category }),
-        ...(pledge.recipientId !== undefined && { requesterId: pledge.recipientId }),
+        ...(recipientId !== undefined && { requesterId: recipientId }),
       }),
       this.context({ _id: pledge.donorId as never }, { donorId: pledge.donorId }),
     ]);
@@ -85,7 +98,7 @@ export class MatchingQueries {
   }
 
   /** The optimal plan over the open needs and pledges of the portfolio (DESIGN §7), as of now. */
-  async plan(filters: PortfolioFilters): Promise<{ plan: PortfolioPlan; now: string }> {
+  async plan(filters: PortfolioFilters, donorIds?: readonly string[]): Promise<{ plan: PortfolioPlan; now: string }> {
     const [needs, pledges, context] = await Promise.all([
       this.find<MatchableNeedDoc>('matchable_needs', {
         ...(filters.pillar && { pillar: filters.pillar }),
@@ -93,6 +106,7 @@ export class MatchingQueries {
         ...(filters.assistanceType && { assistanceType: filters.assistanceType }),
       }),
       this.find<MatchablePledgeDoc>('matchable_pledges', {
+        ...(donorIds && { donorId: { $in: [...donorIds] } }),
         ...(filters.pillar && { pillars: filters.pillar }),
         ...(filters.assistanceType && { assistanceType: filters.assistanceType }),
       }),

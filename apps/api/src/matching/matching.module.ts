@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { liveCollection, PledgeView } from '@cm/read-models';
+import { CoalitionAccess } from '../coalitions/coalition-access';
 import { ConsistencyTokens } from '../consistency/consistency-tokens';
 import { MongoIdempotencyKeys } from '../idempotency/idempotency-keys';
 import { ConsistencyGate } from '../queries/consistency-gate';
@@ -31,6 +32,7 @@ const pledgeUnitsOf =
   controllers: [MatchesQueryController, PlanQueryController, ApplyPlanHttpController, PlanJobsHttpController],
   providers: [
     MatchingQueries,
+    CoalitionAccess,
     ConsistencyGate,
     ConsistencyTokens,
     PlanApplication,

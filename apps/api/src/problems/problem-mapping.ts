@@ -27,6 +27,11 @@ export const domainErrorStatus: Record<DomainErrorCode, number> = {
   UNKNOWN_DELIVERY: 404,
   DEADLINE_PASSED: 422,
   EXTENSION_TOO_LONG: 422,
+  UNKNOWN_PARTICIPANT: 422,
+  INELIGIBLE_PARTICIPANT: 422,
+  ALREADY_MEMBER: 409,
+  NOT_MEMBER: 422,
+  COALITION_DISSOLVED: 422,
 };
 
 /** MongoDB and Kafka client errors that mean "the infrastructure is not there", not "the request is wrong". */

@@ -13,7 +13,7 @@ export interface HeaderSink {
 }
 
 /** The stream types whose events a query's answer is built from (the per-stream read models it depends on). */
-export type StreamTypesRead = readonly ('participant' | 'need' | 'pledge' | 'allocation')[];
+export type StreamTypesRead = readonly ('participant' | 'need' | 'pledge' | 'allocation' | 'coalition')[];
 
 /**
  * Read-your-writes: a query carrying a command's consistency token waits (at most CONSISTENCY_WAIT_MS) until the read

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CoalitionAccess } from '../coalitions/coalition-access';
+import { CoalitionsQueryController } from '../coalitions/coalitions.query.controller';
 import { ConsistencyTokens } from '../consistency/consistency-tokens';
 import { AllocationsQueryController } from './allocations/allocations.query.controller';
 import { ConsistencyGate } from './consistency-gate';
@@ -12,7 +14,13 @@ import { ReadModelQueries } from './read-model-queries';
  * problem+json come from the app-wide guard and filter (AuthModule, CommandsModule).
  */
 @Module({
-  controllers: [ParticipantsQueryController, NeedsQueryController, PledgesQueryController, AllocationsQueryController],
-  providers: [ReadModelQueries, ConsistencyGate, ConsistencyTokens],
+  controllers: [
+    ParticipantsQueryController,
+    NeedsQueryController,
+    PledgesQueryController,
+    AllocationsQueryController,
+    CoalitionsQueryController,
+  ],
+  providers: [ReadModelQueries, ConsistencyGate, ConsistencyTokens, CoalitionAccess],
 })
 export class QueriesModule {}

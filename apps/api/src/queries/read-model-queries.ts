@@ -10,6 +10,7 @@ const singular: Record<string, string> = {
   needs: 'need',
   pledges: 'pledge',
   allocations: 'allocation',
+  coalitions: 'coalition',
 };
 
 /** Reads the live generation of a read model: one document by `_id`, or a page in `_id` order. */

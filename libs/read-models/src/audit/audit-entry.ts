@@ -30,6 +30,7 @@ const openingFields: Readonly<Record<string, { type: string; fields: readonly st
   need: { type: 'NeedPosted', fields: ['requesterId'] },
   pledge: { type: 'PledgeSubmitted', fields: ['donorId'] },
   allocation: { type: 'AllocationRequested', fields: ['donorId', 'recipientId'] },
+  coalition: { type: 'CoalitionFormed', fields: ['affectedStateId', 'leadPartnerId'] },
 };
 
 /**

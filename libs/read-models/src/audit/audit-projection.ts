@@ -12,6 +12,7 @@ export const auditModelsOf = {
   need: { set: 'needAudit', entries: 'needAudit', parties: 'needAuditParties' },
   pledge: { set: 'pledgeAudit', entries: 'pledgeAudit', parties: 'pledgeAuditParties' },
   allocation: { set: 'allocationAudit', entries: 'allocationAudit', parties: 'allocationAuditParties' },
+  coalition: { set: 'coalitionAudit', entries: 'coalitionAudit', parties: 'coalitionAuditParties' },
 } as const satisfies Record<StreamType, { set: ProjectionSetName; entries: ReadModelName; parties: ReadModelName }>;
 
 export type AuditedStreamType = keyof typeof auditModelsOf;
@@ -67,6 +68,7 @@ export const auditProjectionSets = {
   needAudit: auditSetOf('need'),
   pledgeAudit: auditSetOf('pledge'),
   allocationAudit: auditSetOf('allocation'),
+  coalitionAudit: auditSetOf('coalition'),
 };
 
 /** The search's filters, each followed by `_id` (the order pages and exports walk in); production MongoDB only. */

@@ -6,10 +6,12 @@ export const readModelsBySet = {
   needs: ['needs', 'coverage', 'matchable_needs'],
   pledges: ['pledges', 'matchable_pledges'],
   allocations: ['allocations', 'support', 'delivery_pairs'],
+  coalitions: ['coalitions'],
   participantAudit: ['participantAudit', 'participantAuditParties'],
   needAudit: ['needAudit', 'needAuditParties'],
   pledgeAudit: ['pledgeAudit', 'pledgeAuditParties'],
   allocationAudit: ['allocationAudit', 'allocationAuditParties'],
+  coalitionAudit: ['coalitionAudit', 'coalitionAuditParties'],
 } as const;
 
 export type ProjectionSetName = keyof typeof readModelsBySet;

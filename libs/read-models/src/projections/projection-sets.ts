@@ -6,6 +6,7 @@ import { evolveCoverage, type CoverageDoc } from '../need-coverage/coverage';
 import { evolveNeedView, type NeedView } from '../needs/need-view';
 import { evolveParticipantView, type ParticipantView } from '../participants/participant-view';
 import { evolvePledgeView, type PledgeView } from '../pledges/pledge-view';
+import { evolveCoalitionView, type CoalitionView } from '../coalitions/coalition-view';
 import { recordIdOf, type StreamView } from '../stream-view';
 import { applyContributions, applyToStreamViews } from './batch-apply';
 import { evolveSupport, type SupportDoc } from '../support/support';
@@ -137,6 +138,16 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
       await matching.projectDeliveryPairs(c.delivery_pairs, allocations);
     },
   },
+  coalitions: {
+    name: 'coalitions',
+    streamType: 'coalition',
+    apply: async (c, envelope) => {
+      await applyToStreamView<CoalitionView>(c.coalitions, envelope, evolveCoalitionView);
+    },
+    applyBatch: async (c, envelopes) => {
+      await applyToStreamViews<CoalitionView>(c.coalitions, envelopes, evolveCoalitionView);
+    },
+  },
   ...auditProjectionSets,
 };
 
@@ -168,6 +179,10 @@ const listIndexes: Partial<Record<ReadModelName, IndexSpecification[]>> = {
     { recipientId: 1, _id: 1 },
     { status: 1, _id: 1 },
     { pillar: 1, _id: 1 },
+  ],
+  coalitions: [
+    { memberIds: 1, _id: 1 },
+    { affectedStateId: 1, _id: 1 },
   ],
   ...auditListIndexes,
   ...matching.matchingListIndexes,

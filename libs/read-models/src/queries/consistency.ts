@@ -15,6 +15,7 @@ export const viewOfStreamType: Readonly<Record<string, ReadModelName>> = {
   need: 'needs',
   pledge: 'pledges',
   allocation: 'allocations',
+  coalition: 'coalitions',
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,15 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_CANDIDATE_LIMIT } from '@cm/matching';
+import { Actor } from '@cm/domain';
+import { CurrentActor } from '../../auth/auth.decorators';
+import { CoalitionAccess } from '../../coalitions/coalition-access';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
+import { recordIdPattern } from '../../commands/request-fields';
 import { CONSISTENT_WITH_HEADER, ConsistencyGate, HeaderSink } from '../../queries/consistency-gate';
 import { QueryRoute } from '../../queries/query-route';
 import { needMatchesAnswer, needMatchesExample, pledgeMatchesAnswer } from '../matching-answers';
-import { candidateLimitOf, MAX_CANDIDATE_LIMIT } from '../matching-params';
+import { candidateLimitOf, coalitionParamOf, MAX_CANDIDATE_LIMIT } from '../matching-params';
 import { MatchingQueries } from '../matching-queries';
 
 const limitParam = {
@@ -15,6 +19,18 @@ const limitParam = {
   description: `How many candidates, best first (1 to ${MAX_CANDIDATE_LIMIT}, default ${DEFAULT_CANDIDATE_LIMIT})`,
 };
 
+const coalitionParam = {
+  name: 'coalition',
+  required: false,
+  schema: { type: 'string', pattern: recordIdPattern.source },
+  description: "Only the coalition's State's needs and its lead and supporting partners' pledges (members and staff)",
+};
+
+const coalitionFailures = [
+  { status: 403, description: 'FORBIDDEN: ?coalition= names a coalition the caller is not a member of' },
+  { status: 422, description: "NOT_MEMBER: the need or pledge asked about is outside the coalition's reach" },
+];
+
 const reasonsNote =
   'Ranked by score (points out of 100), ties by id; every score component is a reason with its value and weight. ' +
   '`amount` is the most one allocation of the pair could carry, in the pledge unit (`needAmount` in the need unit).';
@@ -23,7 +39,7 @@ const reasonsNote =
  * Candidates are built from the need or pledge asked about and from the matching documents every projection set
  * derives from its streams (open items, former users, delivery pairs): a write on any of them changes the answer.
  */
-const matchingReads = ['need', 'pledge', 'participant', 'allocation'] as const;
+const matchingReads = ['need', 'pledge', 'participant', 'allocation', 'coalition'] as const;
 
 /** Candidates for one need or one pledge (DESIGN §7): compatible, open, with something left; best first. */
 @ApiTags('matching')
@@ -32,27 +48,41 @@ export class MatchesQueryController {
   constructor(
     private readonly matching: MatchingQueries,
     private readonly consistency: ConsistencyGate,
+    private readonly coalitions: CoalitionAccess,
   ) {}
+
+  private scopeOf(query: unknown, actor: Actor) {
+    const coalitionId = coalitionParamOf(query);
+    return coalitionId === undefined ? undefined : this.coalitions.scopeFor(actor, coalitionId);
+  }
 
   @Get('needs/:id/matches')
   @QueryRoute('The pledges that could serve this need now, best first, with the reasons')
   @ApiQuery(limitParam)
+  @ApiQuery(coalitionParam)
+  @ApiResponse(coalitionFailures[0])
+  @ApiResponse(coalitionFailures[1])
   @ApiOkResponse({ description: reasonsNote, schema: { example: needMatchesExample } })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such need' })
   async forNeed(
     @Param('id', RecordIdPipe) id: string,
     @Query() query: unknown,
+    @CurrentActor() actor: Actor,
     @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const limit = candidateLimitOf(query);
     await this.consistency.pass(token, response, matchingReads);
-    return needMatchesAnswer(await this.matching.forNeed(id, limit));
+    const scope = await this.scopeOf(query, actor);
+    return needMatchesAnswer(await this.matching.forNeed(id, limit, scope));
   }
 
   @Get('pledges/:id/matches')
   @QueryRoute('The needs this pledge could serve now, best first, with the reasons')
   @ApiQuery(limitParam)
+  @ApiQuery(coalitionParam)
+  @ApiResponse(coalitionFailures[0])
+  @ApiResponse(coalitionFailures[1])
   @ApiOkResponse({
     description: reasonsNote,
     schema: {
@@ -82,11 +112,13 @@ export class MatchesQueryController {
   async forPledge(
     @Param('id', RecordIdPipe) id: string,
     @Query() query: unknown,
+    @CurrentActor() actor: Actor,
     @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const limit = candidateLimitOf(query);
     await this.consistency.pass(token, response, matchingReads);
-    return pledgeMatchesAnswer(await this.matching.forPledge(id, limit));
+    const scope = await this.scopeOf(query, actor);
+    return pledgeMatchesAnswer(await this.matching.forPledge(id, limit, scope));
   }
 }
