@@ -5,6 +5,8 @@ import { participantIdMessage, participantIdPattern } from './request-fields';
 /** A participant id in a path (LAO, EU), refused before it reaches the store otherwise. */
 @Injectable()
 export class ParticipantIdPipe implements PipeTransform<string, string> {
+  static readonly pattern = participantIdPattern;
+
   transform(value: string): string {
     if (!participantIdPattern.test(value)) throw Problem.validation([{ field: 'id', message: participantIdMessage }]);
     return value;
