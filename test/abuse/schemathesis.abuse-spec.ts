@@ -14,7 +14,7 @@ import { AbuseStack, startAbuseStack } from './abuse-stack';
  * SCHEMATHESIS_SEED and SCHEMATHESIS_MAX_EXAMPLES (test cases per operation and phase) replay or widen a run.
  */
 const seed = Number(process.env.SCHEMATHESIS_SEED ?? 6_2026);
-const maxExamples = Number(process.env.SCHEMATHESIS_MAX_EXAMPLES ?? 10);
+const maxExamples = Number(process.env.SCHEMATHESIS_MAX_EXAMPLES ?? 5);
 const roles: Role[] = ['admin', 'coordinator', 'donor', 'affected_state', 'analyst'];
 const root = join(__dirname, '..', '..');
 

@@ -4,6 +4,7 @@ import { OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { currencyExponents } from '@cm/domain';
 import { isoDatePattern } from '../commands/request-fields';
+import { DtoClass } from './route-facts';
 
 /** Where @ApiProperty keeps a property's options (DECORATORS.API_MODEL_PROPERTIES, not exported by the package). */
 const apiModelProperties = 'swagger/apiModelProperties';
@@ -51,7 +52,7 @@ const constraintsByName: Record<string, Constraint> = {
 const nameOf = (metadata: ValidationMetadata): string => metadata.name ?? metadata.type;
 
 /** A nested DTO's class, as its @ApiProperty names it (`type: QuantityRequest`, `type: [PlanEntryRequest]`). */
-const nestedClassOf = (target: Function, property: string): Function | undefined => {
+const nestedClassOf = (target: DtoClass, property: string): DtoClass | undefined => {
   const declared = (
     Reflect.getMetadata(apiModelProperties, target.prototype, property) as { type?: unknown } | undefined
   )?.type;
@@ -60,10 +61,10 @@ const nestedClassOf = (target: Function, property: string): Function | undefined
 };
 
 /** Adds each DTO's validation constraints to its component schema, following nested DTOs. */
-export function declareBodyConstraints(document: OpenAPIObject, bodyTypes: Function[]): void {
+export function declareBodyConstraints(document: OpenAPIObject, bodyTypes: DtoClass[]): void {
   const schemas = document.components?.schemas ?? {};
-  const seen = new Set<Function>();
-  const visit = (target: Function): void => {
+  const seen = new Set<DtoClass>();
+  const visit = (target: DtoClass): void => {
     if (seen.has(target)) return;
     seen.add(target);
     const schema = schemas[target.name] as SchemaObject | undefined;

@@ -6,7 +6,15 @@ import type {
   ReferenceObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ifMatchPattern } from '../commands/if-match';
+import { idempotencyKeyPattern } from '../idempotency/idempotency.interceptor';
 import { RouteFacts } from './route-facts';
+
+/** The headers the shared pipeline reads, with the pattern it holds them to. */
+const headerPatterns: Record<string, RegExp> = {
+  'idempotency-key': idempotencyKeyPattern,
+  'if-match': ifMatchPattern,
+};
 
 /** application/problem+json, as the ProblemFilter renders every refusal. */
 export const problemSchema: SchemaObject = {
@@ -75,6 +83,10 @@ export function declareErrorResponses(document: OpenAPIObject, facts: Map<string
       const fact = facts.get(operation.operationId ?? '');
       const refusals: [number, string, HeadersObject?][] = [];
       const parameters = (operation.parameters ?? []).filter((p): p is ParameterObject => 'in' in p);
+      for (const parameter of parameters) {
+        const pattern = parameter.in === 'header' && headerPatterns[parameter.name.toLowerCase()];
+        if (pattern) parameter.schema = { type: 'string', pattern: pattern.source };
+      }
       const body = bodySchemaOf(document, operation);
       if (parameters.length > 0 || operation.requestBody) {
         refusals.push([

@@ -6,6 +6,9 @@ import { OpenAPIObject } from '@nestjs/swagger';
 import { Role } from '@cm/domain';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '../auth/auth.decorators';
 
+/** A request DTO's class. */
+export type DtoClass = new (...args: never[]) => unknown;
+
 /** What the router knows of one operation that the generated document does not say, keyed by its operationId. */
 export interface RouteFacts {
   roles?: Role[];
@@ -13,7 +16,7 @@ export interface RouteFacts {
   /** Path parameters whose pipe states the pattern it enforces (a static `pattern` on the pipe). */
   pathPatterns: Record<string, RegExp>;
   /** The DTO class of the body it reads, if any. */
-  bodyType?: Function;
+  bodyType?: DtoClass;
 }
 
 /** A pipe that refuses a path parameter not matching its pattern says so, and the document states it. */
@@ -49,8 +52,8 @@ export function routeFactsOf(app: INestApplication): Map<string, RouteFacts> {
           RouteArgument
         >;
         const pathPatterns: Record<string, RegExp> = {};
-        const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as Function[];
-        let bodyType: Function | undefined;
+        const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as DtoClass[];
+        let bodyType: DtoClass | undefined;
         for (const [key, argument] of Object.entries(args)) {
           if (Number(key.split(':')[0]) === RouteParamtypes.BODY) bodyType = types[argument.index];
           if (Number(key.split(':')[0]) !== RouteParamtypes.PARAM || typeof argument.data !== 'string') continue;
