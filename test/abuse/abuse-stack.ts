@@ -13,6 +13,8 @@ export interface AbuseStack {
   mongo: MongoClient;
   tokens: Record<Role, string>;
   ids: Seeded;
+  /** The consistencyToken of the last seeding command: a real X-Consistent-With value. */
+  consistencyToken: string;
   stop: () => Promise<void>;
 }
 
@@ -36,15 +38,17 @@ export async function startAbuseStack(label: string): Promise<AbuseStack> {
     await mongo.close();
   };
   try {
-    const { tokens, ids } = await seedRecords(base);
-    return { base, database, processes, mongo, tokens, ids, stop };
+    const { tokens, ids, consistencyToken } = await seedRecords(base);
+    return { base, database, processes, mongo, tokens, ids, consistencyToken, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-async function seedRecords(base: string): Promise<{ tokens: Record<Role, string>; ids: Seeded }> {
+async function seedRecords(
+  base: string,
+): Promise<{ tokens: Record<Role, string>; ids: Seeded; consistencyToken: string }> {
   const client = commandClient(base);
   const tokens: Record<Role, string> = {
     admin: await client.token('admin'),
@@ -53,9 +57,11 @@ async function seedRecords(base: string): Promise<{ tokens: Record<Role, string>
     donor: await client.token('donor', 'NOR'),
     affected_state: await client.token('affected_state', 'LAO'),
   };
+  let consistencyToken = '';
   const send = async (path: string, as: Role, body: unknown) => {
     const answer = await client.send('POST', path, { token: tokens[as], body });
     if (answer.status >= 300) throw new Error(`seeding ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    consistencyToken = answer.body.consistencyToken as string;
     return answer.body.id as string;
   };
   await send('/participants', 'admin', { id: 'NOR', name: 'Norway', kind: 'state', treatyStatus: 'state_party' });
@@ -89,6 +95,7 @@ async function seedRecords(base: string): Promise<{ tokens: Record<Role, string>
   }, 'the seeded records in the read models');
   return {
     tokens,
+    consistencyToken,
     ids: { recipientId: 'LAO', donorId: 'NOR', needId, pledgeId, allocationId, deliveryId, streamId: `need-${needId}` },
   };
 }

@@ -66,6 +66,7 @@ describe(`schemathesis: the OpenAPI document is exact for every role (SCHEMATHES
           '2',
         ],
         workDir,
+        { CM_CONSISTENCY_TOKEN: stack!.consistencyToken },
       );
       const summary = output.slice(output.lastIndexOf('SUMMARY'));
       console.log(`schemathesis as ${role}: exit ${code} after ${Date.now() - started} ms\n${summary}`);
@@ -80,9 +81,14 @@ describe(`schemathesis: the OpenAPI document is exact for every role (SCHEMATHES
   );
 });
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env, NO_COLOR: '1' } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

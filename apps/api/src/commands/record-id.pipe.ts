@@ -1,4 +1,4 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { Problem } from '../problems/problem';
 import { recordIdPattern } from './request-fields';
 
@@ -7,8 +7,10 @@ import { recordIdPattern } from './request-fields';
 export class RecordIdPipe implements PipeTransform<string, string> {
   static readonly pattern = recordIdPattern;
 
-  transform(value: string): string {
-    if (!recordIdPattern.test(value)) throw Problem.validation([{ field: 'id', message: 'must be a record id' }]);
+  transform(value: string, metadata?: ArgumentMetadata): string {
+    if (!recordIdPattern.test(value)) {
+      throw Problem.validation([{ field: metadata?.data ?? 'id', message: 'must be a record id' }]);
+    }
     return value;
   }
 }

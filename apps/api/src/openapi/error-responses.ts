@@ -7,6 +7,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ifMatchPattern } from '../commands/if-match';
+import { consistencyTokenPattern } from '../consistency/consistency-token';
 import { idempotencyKeyPattern } from '../idempotency/idempotency.interceptor';
 import { RouteFacts } from './route-facts';
 
@@ -14,6 +15,7 @@ import { RouteFacts } from './route-facts';
 const headerPatterns: Record<string, RegExp> = {
   'idempotency-key': idempotencyKeyPattern,
   'if-match': ifMatchPattern,
+  'x-consistent-with': consistencyTokenPattern,
 };
 
 /** application/problem+json, as the ProblemFilter renders every refusal. */

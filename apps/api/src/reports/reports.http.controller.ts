@@ -13,7 +13,7 @@ import {
 } from '@cm/reporting';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
-import { participantIdParam } from '../queries/query-params';
+import { ParticipantIdPipe } from '../commands/participant-id.pipe';
 import { article7Query, atRiskQuery, noQuery, reportQueryOf, revaluationQuery, supportQuery } from './report-queries';
 import { ReportSources } from './report-sources';
 
@@ -159,14 +159,11 @@ export class ReportsHttpController {
     description: `Staff, or the participant itself. ${amountsNote}`,
   })
   async article7(
-    @Param('participantId') participantId: string,
+    @Param('participantId', ParticipantIdPipe) participantId: string,
     @Query() query: unknown,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    if (!participantIdParam.safeParse(participantId).success) {
-      throw Problem.validation([{ field: 'participantId', message: 'must be a participant id (LAO, EU)' }]);
-    }
     if (!analysts.includes(actor.role) && actor.participantId !== participantId) {
       throw Problem.forbidden(`${actor.role} ${actor.participantId ?? actor.sub} may read only its own report`);
     }
