@@ -68,6 +68,8 @@ export function declareBodyConstraints(document: OpenAPIObject, bodyTypes: DtoCl
     if (seen.has(target)) return;
     seen.add(target);
     const schema = schemas[target.name] as SchemaObject | undefined;
+    // The validation pipe refuses every field a DTO does not declare (forbidNonWhitelisted).
+    if (schema) schema.additionalProperties = false;
     const metadatas = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
     for (const metadata of metadatas) {
       if (metadata.type === 'nestedValidation') {
