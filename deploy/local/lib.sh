@@ -165,3 +165,47 @@ ensure_kubernetes_validate() {
     die "pip install kubernetes-validate==$KUBERNETES_VALIDATE_VERSION failed"
   touch "$venv/.installed"
 }
+
+# schemathesis (PyPI), the OpenAPI contract fuzzer of the abuse project (test/abuse/schemathesis.abuse-spec.ts), in a
+# venv under the cache. Every package is pinned with its hashes in deploy/local/schemathesis/requirements.txt
+# (pip-compile --generate-hashes of requirements.in, for Python 3.11+); the venv is named after that file's hash, so
+# a new pin gets a new venv. Parallel runs wait for one install under a lock; the stamp says that pip finished.
+SCHEMATHESIS_DIR="$ROOT/deploy/local/schemathesis"
+SCHEMATHESIS_VERSION="$(sed -n 's/^schemathesis==//p' "$SCHEMATHESIS_DIR/requirements.in")"
+schemathesis_binary() { echo "$CACHE_DIR/schemathesis/$(content_hash "$SCHEMATHESIS_DIR/requirements.txt")/bin/st"; }
+
+ensure_python_venv() {
+  require_tool python3 "schemathesis needs Python 3.11+ with venv (Debian: apt-get install -y python3 python3-venv)."
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' ||
+    die "schemathesis needs Python 3.11+, found $(python3 --version 2>&1) (Debian 12+: apt-get install -y python3)"
+  python3 -c 'import ensurepip, venv' 2>/dev/null && return 0
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    say "installing python3-venv (apt-get install python3-venv)…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null) ||
+      die "could not install python3-venv"
+  else
+    die "Python's venv module is missing: install it (Debian: apt-get install -y python3-venv)"
+  fi
+}
+
+ensure_schemathesis() {
+  local venv
+  venv="$(dirname "$(dirname "$(schemathesis_binary)")")"
+  [[ -f "$venv/.installed" ]] && return 0
+  mkdir -p "$CACHE_DIR/schemathesis"
+  (
+    exec 9>"$CACHE_DIR/schemathesis/.lock"
+    if ! flock -n 9; then
+      say "schemathesis is being installed by another run; waiting…" >&2
+      flock 9
+    fi
+    [[ -f "$venv/.installed" ]] && exit 0
+    ensure_python_venv
+    say "installing schemathesis $SCHEMATHESIS_VERSION into $venv (first run only)…" >&2
+    rm -rf "$venv"
+    python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --require-hashes \
+      -r "$SCHEMATHESIS_DIR/requirements.txt" >&2 || die "pip install of schemathesis $SCHEMATHESIS_VERSION failed"
+    touch "$venv/.installed"
+  ) || exit 1
+}

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { Role } from '@cm/domain';
-import { commandClient } from '../e2e/support-command-api';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
+import { RunningProcess } from '../support/processes';
+import { startAbuseStack } from './abuse-stack';
 import { AbuseRequest, hostileQuery, mutatedCommand } from './mutations';
 import { Random } from './random';
 import { commandRoutes, queryRoutes, Seeded } from './routes';
@@ -18,7 +17,6 @@ const seed = Number(process.env.ABUSE_SEED ?? Date.now() % 2 ** 31);
 const commandCount = Number(process.env.ABUSE_COMMANDS ?? 10_000);
 const queryCount = Number(process.env.ABUSE_QUERIES ?? 2_000);
 const concurrency = 12;
-const database = uniqueName('abuse');
 /** Bookkeeping that a refused request may touch by design: idempotency claims keep refusals replayable. */
 const bookkeeping = /^(idempotency|relay|lease|projection-checkpoint|consumer)/i;
 
@@ -39,32 +37,17 @@ interface Failure {
 describe(`abuse: hostile requests against the running api (ABUSE_SEED=${seed})`, () => {
   let processes: RunningProcess[] = [];
   let base: string;
+  let database: string;
   let mongo: MongoClient;
-  const tokens: Partial<Record<AbuseRequest['role'], string>> = {};
+  let tokens: Record<Role, string>;
   let ids: Seeded;
+  let stop: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    const stack = await startStack({
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
-      LOG_LEVEL: 'error',
-    });
-    processes = stack.processes;
-    base = stack.base;
-    mongo = await testMongo();
-    ids = await seedRecords(base, tokens);
+    ({ processes, base, database, mongo, tokens, ids, stop } = await startAbuseStack('abuse'));
   });
 
-  afterAll(async () => {
-    await Promise.all(processes.map((process) => process.stop()));
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
-  });
+  afterAll(() => stop());
 
   it(`answers ${commandCount} mutated commands and ${queryCount} hostile queries: no 5xx, no write, every refusal named`, async () => {
     console.log(`abuse: seed ${seed} (replay with ABUSE_SEED=${seed} npm run test:abuse)`);
@@ -150,7 +133,7 @@ describe(`abuse: hostile requests against the running api (ABUSE_SEED=${seed})`,
   }, 1_200_000);
 });
 
-async function send(base: string, request: AbuseRequest, tokens: Partial<Record<string, string>>): Promise<Answer> {
+async function send(base: string, request: AbuseRequest, tokens: Record<Role, string>): Promise<Answer> {
   const headers: Record<string, string> = { ...request.headers };
   if (request.role === 'forged') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ.';
   else if (request.role !== 'none') headers.authorization = `Bearer ${tokens[request.role]}`;
@@ -226,53 +209,6 @@ async function snapshot(mongo: MongoClient, name: string) {
     .toArray();
   guarded.events = `${commits.reduce((sum, commit) => sum + (commit.events as unknown[]).length, 0)} events`;
   return { guarded };
-}
-
-async function seedRecords(base: string, tokens: Partial<Record<AbuseRequest['role'], string>>): Promise<Seeded> {
-  const client = commandClient(base);
-  const actors: [AbuseRequest['role'], Role, string?][] = [
-    ['admin', 'admin'],
-    ['coordinator', 'coordinator'],
-    ['analyst', 'analyst'],
-    ['donor', 'donor', 'NOR'],
-    ['affected_state', 'affected_state', 'LAO'],
-  ];
-  for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-  const send = async (path: string, as: AbuseRequest['role'], body: unknown) => {
-    const answer = await client.send('POST', path, { token: tokens[as], body });
-    if (answer.status >= 300) throw new Error(`seeding ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body.id as string;
-  };
-  await send('/participants', 'admin', { id: 'NOR', name: 'Norway', kind: 'state', treatyStatus: 'state_party' });
-  await send('/participants', 'admin', { id: 'LAO', name: 'Lao PDR', kind: 'state', treatyStatus: 'state_party' });
-  const material = { assistanceType: 'material', category: 'metal_detectors' };
-  const needId = await send('/needs', 'affected_state', {
-    ...material,
-    requesterId: 'LAO',
-    pillar: 'clearance',
-    title: 'Metal detectors',
-    quantity: { amount: 100, unit: 'items' },
-    priority: 'high',
-  });
-  const pledgeId = await send('/pledges', 'donor', {
-    ...material,
-    donorId: 'NOR',
-    pillars: ['clearance'],
-    quantity: { amount: 100, unit: 'items' },
-  });
-  const allocationId = await send('/allocations', 'donor', { pledgeId, needId, amount: 40 });
-  await send(`/allocations/${allocationId}/accept`, 'affected_state', {});
-  const deliveryId = await send(`/allocations/${allocationId}/deliveries`, 'donor', {
-    amount: 10,
-    deliveredOn: '2025-05-01',
-  });
-  // Queries must find the records (so that they reach the real read paths) and the projector must be idle.
-  await waitFor(async () => {
-    const answer = await client.send('GET', `/allocations/${allocationId}`, { token: tokens.coordinator });
-    const deliveries = (answer.body.deliveries as unknown[] | undefined) ?? [];
-    return answer.status === 200 && deliveries.length === 1 ? true : undefined;
-  }, 'the seeded records in the read models');
-  return { recipientId: 'LAO', donorId: 'NOR', needId, pledgeId, allocationId, deliveryId, streamId: `need-${needId}` };
 }
 
 function shuffle<T>(random: Random, items: T[]): void {

@@ -2,7 +2,7 @@ import './tracing';
 import { bootstrap } from '@cm/platform';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/http-hardening';
-import { mountOpenApi } from './openapi';
+import { mountOpenApi } from './openapi/mount-openapi';
 
 // Validation, problem+json errors, authentication, rate limits and idempotency are app-wide providers of the
 // CommandsModule; body limits, security headers, CORS and socket timeouts are set on the HTTP server here.

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Injectable, Param, PipeTransform, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cm/domain';
 import { StreamVerification } from '@cm/event-store';
@@ -9,14 +9,19 @@ import { AuditStreams, EventPage, StreamStateAt } from './audit-streams';
 
 /** Every role may ask; donors and affected States are then limited to the streams they are party to. */
 const auditors: Role[] = ['analyst', 'coordinator', 'admin', 'donor', 'affected_state'];
-const streamIdPattern = /^[a-z]+-[A-Za-z0-9_-]{1,100}$/;
 
-const streamIdOf = (streamId: string): string => {
-  if (!streamIdPattern.test(streamId)) {
-    throw Problem.validation([{ field: 'streamId', message: 'must be a stream id such as need-<id>' }]);
+/** `<type>-<id>`, refused before it reaches the store otherwise; the document states the pattern. */
+@Injectable()
+class StreamIdPipe implements PipeTransform<string, string> {
+  static readonly pattern = /^[a-z]+-[A-Za-z0-9_-]{1,100}$/;
+
+  transform(value: string): string {
+    if (!StreamIdPipe.pattern.test(value)) {
+      throw Problem.validation([{ field: 'streamId', message: 'must be a stream id such as need-<id>' }]);
+    }
+    return value;
   }
-  return streamId;
-};
+}
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -31,12 +36,12 @@ export class AuditStreamsHttpController {
   @Roles(...auditors)
   @ApiOperation({ summary: 'The full history of one stream with envelopes (who, why, hashes), by version' })
   events(
-    @Param('streamId') streamId: string,
+    @Param('streamId', StreamIdPipe) streamId: string,
     @Query() query: StreamEventsQuery,
     @CurrentActor() actor: Actor,
   ): Promise<EventPage> {
     const page = { after: Number(query.cursor ?? 0), limit: query.limit ?? defaultPageSize };
-    return this.streams.events(actor, streamIdOf(streamId), page);
+    return this.streams.events(actor, streamId, page);
   }
 
   @Get(':streamId/state')
@@ -44,17 +49,17 @@ export class AuditStreamsHttpController {
   @ApiOperation({ summary: 'The aggregate as it was at a time: the fold of the events recorded up to then' })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: `at` is missing or not a time' })
   state(
-    @Param('streamId') streamId: string,
+    @Param('streamId', StreamIdPipe) streamId: string,
     @Query() query: StreamStateQuery,
     @CurrentActor() actor: Actor,
   ): Promise<StreamStateAt> {
-    return this.streams.stateAt(actor, streamIdOf(streamId), instantOf(query.at));
+    return this.streams.stateAt(actor, streamId, instantOf(query.at));
   }
 
   @Get(':streamId/verify')
   @Roles(...auditors)
   @ApiOperation({ summary: 'Checks the hash chain; names the first version whose content or link does not hold' })
-  verify(@Param('streamId') streamId: string, @CurrentActor() actor: Actor): Promise<StreamVerification> {
-    return this.streams.verify(actor, streamIdOf(streamId));
+  verify(@Param('streamId', StreamIdPipe) streamId: string, @CurrentActor() actor: Actor): Promise<StreamVerification> {
+    return this.streams.verify(actor, streamId);
   }
 }

@@ -19,6 +19,8 @@ export type DecodedToken = { positions: StreamPosition[] } | { reference: string
 /** Beyond this many streams (a withdrawal cancelling many allocations), the positions are stored by reference. */
 export const MAX_INLINE_POSITIONS = 60;
 const maxTokenLength = 8_000;
+/** The shape of a token (base64url); only one the api issued is accepted. */
+export const consistencyTokenPattern = new RegExp(`^[A-Za-z0-9_-]{1,${maxTokenLength}}$`);
 
 const legacyPattern = /^([a-z_]+):(.+):(\d{1,15})$/;
 const groupPattern = /^([a-z_]+):((?:[\w-]{1,100}\.\d{1,15},)*[\w-]{1,100}\.\d{1,15})$/;
@@ -64,7 +66,7 @@ export const encodeTokenReference = (reference: string): string => {
 
 /** Undefined for anything that is not a token this api issued (either version). */
 export function decodeConsistencyToken(token: string): DecodedToken | undefined {
-  if (token.length > maxTokenLength || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
+  if (!consistencyTokenPattern.test(token)) return undefined;
   const text = Buffer.from(token, 'base64url').toString('utf8');
   if (!text.startsWith('2|')) return decodeLegacy(text);
   const body = text.slice(2);

@@ -4,7 +4,7 @@ import { Actor, Role } from '@cm/domain';
 import { iatiActivitiesXml } from '@cm/reporting';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
-import { participantIdParam } from '../queries/query-params';
+import { ParticipantIdPipe } from '../commands/participant-id.pipe';
 import { ReportSources } from '../reports/report-sources';
 import { iatiInputOf } from './iati-input-of';
 
@@ -26,10 +26,7 @@ export class IatiExportHttpController {
   })
   @ApiResponse({ status: 403, description: 'FORBIDDEN: another donor' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such participant' })
-  async iati(@Param('donorId') donorId: string, @CurrentActor() actor: Actor): Promise<string> {
-    if (!participantIdParam.safeParse(donorId).success) {
-      throw Problem.validation([{ field: 'donorId', message: 'must be a participant id (NOR, EU)' }]);
-    }
+  async iati(@Param('donorId', ParticipantIdPipe) donorId: string, @CurrentActor() actor: Actor): Promise<string> {
     if (!staff.includes(actor.role) && actor.participantId !== donorId) {
       throw Problem.forbidden(`donor ${actor.participantId ?? actor.sub} may export only its own activities`);
     }

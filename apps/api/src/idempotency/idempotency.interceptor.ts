@@ -9,7 +9,7 @@ import { ReplayedResponse } from './replayed-response';
 import { idempotencyRecordId, requestHashOf } from './request-hash';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-const keyPattern = /^[\x21-\x7e]{1,255}$/;
+export const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
 /** A first request that has not answered after this long crashed: its key may be taken over. */
 export const staleClaimMs = 120_000;
 
@@ -38,7 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<IdempotentRequest>();
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (request.method !== 'POST' || key === undefined) return next.handle();
-    if (typeof key !== 'string' || !keyPattern.test(key)) {
+    if (typeof key !== 'string' || !idempotencyKeyPattern.test(key)) {
       throw Problem.validation([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
     }
     const record: IdempotencyRecord = {

@@ -30,6 +30,10 @@ export function prototypeKeysOf(value: unknown, parent = ''): string[] {
 /** Whitelisted, unknown fields refused (prototype keys included), every failure named: the api's one validation pipe. */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // The document requires a body wherever a route reads one (`{}` when every field is optional): none is refused.
+    if (metadata.type === 'body' && value === undefined && metadata.metatype && metadata.metatype !== Object) {
+      throw Problem.validation([{ field: 'body', message: 'is required: send a JSON object, {} if no field applies' }]);
+    }
     const refused =
       metadata.type === 'custom' ? [] : prototypeKeysOf(value).map((field) => ({ field, message: unknownKey(field) }));
     if (refused.length === 0) return super.transform(value, metadata);

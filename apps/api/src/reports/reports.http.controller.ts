@@ -9,11 +9,13 @@ import {
   obligationsAtRisk,
   ratesUsed,
   revaluationReport,
+  supportDimensions,
   supportReport,
 } from '@cm/reporting';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
-import { participantIdParam } from '../queries/query-params';
+import { ParticipantIdPipe } from '../commands/participant-id.pipe';
+import { participantIdPattern } from '../commands/request-fields';
 import { article7Query, atRiskQuery, noQuery, reportQueryOf, revaluationQuery, supportQuery } from './report-queries';
 import { ReportSources } from './report-sources';
 
@@ -27,6 +29,10 @@ export const amountsNote =
   'Amounts are exact decimal text: per original unit (byUnit) and in USD, each amount converted at the published ' +
   'rate of its own effective date (pledgedOn, committedOn, deliveredOn): the annual average of that year (Fed H.10, ' +
   'else ECB), or with basis=daily the rate of that day.';
+/** A calendar date, as isoDate in report-queries accepts it. */
+const dateSchema = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const groupByPattern = `^((${supportDimensions.join('|')})(,(${supportDimensions.join('|')}))*)?$`;
+
 export const basisQuery = {
   name: 'basis',
   required: false,
@@ -48,9 +54,10 @@ export class ReportsHttpController {
     name: 'groupBy',
     required: false,
     description: 'Comma list of donor, recipient, pillar, year, assistanceType',
+    schema: { type: 'string', pattern: groupByPattern },
   })
-  @ApiQuery({ name: 'from', required: false, description: 'Effective date on or after (ISO date)' })
-  @ApiQuery({ name: 'to', required: false, description: 'Effective date on or before (ISO date)' })
+  @ApiQuery({ name: 'from', required: false, description: 'Effective date on or after (ISO date)', schema: dateSchema })
+  @ApiQuery({ name: 'to', required: false, description: 'Effective date on or before (ISO date)', schema: dateSchema })
   @ApiQuery(basisQuery)
   @ApiOperation({
     summary: 'Pledged, committed and delivered-confirmed support, grouped',
@@ -73,7 +80,12 @@ export class ReportsHttpController {
 
   @Get('revaluation')
   @Roles(...analysts, 'donor')
-  @ApiQuery({ name: 'donorId', required: false, description: 'One donor (a donor may ask only for itself)' })
+  @ApiQuery({
+    name: 'donorId',
+    required: false,
+    description: 'One donor (a donor may ask only for itself)',
+    schema: { type: 'string', pattern: participantIdPattern.source },
+  })
   @ApiQuery(basisQuery)
   @ApiOperation({
     summary: 'Pledged but not delivered, per donor and currency: USD at the pledge-date rate and at the latest rate',
@@ -109,8 +121,18 @@ export class ReportsHttpController {
 
   @Get('obligations-at-risk')
   @Roles(...analysts)
-  @ApiQuery({ name: 'horizonMonths', required: false, description: 'Deadlines up to this many months ahead (24)' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO date the horizon starts from (today)' })
+  @ApiQuery({
+    name: 'horizonMonths',
+    required: false,
+    description: 'Deadlines up to this many months ahead (24)',
+    schema: { type: 'integer', minimum: 0, maximum: 240 },
+  })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'ISO date the horizon starts from (today)',
+    schema: dateSchema,
+  })
   @ApiOperation({
     summary: 'Art. 3 and Art. 4 deadlines within the horizon (or passed) whose linked needs are not covered',
     description:
@@ -150,7 +172,12 @@ export class ReportsHttpController {
 
   @Get('article7/:participantId')
   @Roles(...analysts, 'donor', 'affected_state')
-  @ApiQuery({ name: 'year', required: true, description: 'Calendar year of the effective dates' })
+  @ApiQuery({
+    name: 'year',
+    required: true,
+    description: 'Calendar year of the effective dates',
+    schema: { type: 'integer', minimum: 2000, maximum: 2100 },
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiQuery(basisQuery)
   @ApiProduces('application/json', 'text/csv')
@@ -159,14 +186,11 @@ export class ReportsHttpController {
     description: `Staff, or the participant itself. ${amountsNote}`,
   })
   async article7(
-    @Param('participantId') participantId: string,
+    @Param('participantId', ParticipantIdPipe) participantId: string,
     @Query() query: unknown,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    if (!participantIdParam.safeParse(participantId).success) {
-      throw Problem.validation([{ field: 'participantId', message: 'must be a participant id (LAO, EU)' }]);
-    }
     if (!analysts.includes(actor.role) && actor.participantId !== participantId) {
       throw Problem.forbidden(`${actor.role} ${actor.participantId ?? actor.sub} may read only its own report`);
     }
