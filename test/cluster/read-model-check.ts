@@ -160,8 +160,9 @@ export async function checkEverythingOnce(
   const matchableDocs = await liveDocs(db, 'matchable_needs', 'needs');
   const matchableById = new Map(matchableDocs.map((doc) => [String(doc._id), doc]));
   if (matchableById.size !== matchableDocs.length) problems.push('matchable_needs: a need listed twice');
+  const needIds = new Set([...needs.values()].map((need) => need.id));
   for (const id of matchableById.keys()) {
-    if (!needs.has(id)) problems.push(`matchable_needs: ${id}, which no accepted command wrote`);
+    if (!needIds.has(id)) problems.push(`matchable_needs: ${id}, which no accepted command wrote`);
   }
   let matchableCount = 0;
   for (const need of needs.values()) {
