@@ -1,7 +1,8 @@
 // Projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
-// abuse (our request fuzzer against the running apps: npm run test:abuse), cluster (a three-broker Kafka cluster it
-// starts itself, with two of each app, under faults: `npm run test:cluster`), browser (the console in Debian's
-// chromium against the running apps).
+// abuse (our request fuzzer against the running apps: npm run test:abuse), browser (the console in Debian's chromium
+// against the running apps), cluster (a three-broker Kafka cluster it starts itself, with two of each app, under
+// faults: `npm run test:cluster`), faults (its own broker, database and apps killed under load: `npm run
+// test:faults`). `npm test` runs every project.
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -16,8 +17,9 @@ const shared = {
   setupFiles: ['reflect-metadata'],
 };
 
-// The faults project runs on its own (`npm run test:faults`, which sets CM_FAULTS=1), not inside `npm test`: it
-// passed on a quiet machine but failed in one of its CI-like runs, and is kept out of CI until that is understood.
+// The faults test (`npm run test:faults` runs it alone): mixed HTTP load while it SIGKILLs its own broker, database
+// and apps. It starts its own Kafka and FerretDB on free ports (test/support/processes.ts: freePort), so it needs
+// only the binaries that deploy/local/test provisions.
 const faults = {
   ...shared,
   displayName: 'faults',
@@ -25,12 +27,8 @@ const faults = {
   setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
 };
 
-// The cluster proof runs on its own too (`npm run test:cluster`, which sets CM_CLUSTER=1): in its CI-like run two
-// events of 1,765 never reached Kafka. The cause found since (FerretDB deleted an outbox marker an append had just
-// renewed; patched in deploy/local/ferretdb/patches/sqlite-atomic-deletes.sed) is fixed, but the proof has not run
-// green in CI since, so it stays out of `npm test` until it has.
-// schemathesis (test/abuse/schemathesis.abuse-spec.ts) runs only with CM_SCHEMATHESIS=1 (`npm run test:schemathesis`):
-// it still reports schema-valid requests refused with 400 on every role, and a test known to fail is kept out of CI.
+// The cluster proof (`npm run test:cluster` runs it alone): its own three-broker Kafka cluster on free ports, two of
+// each app, four faults; its database is the FerretDB of deploy/local/infra.
 const cluster = {
   ...shared,
   displayName: 'cluster',
@@ -38,6 +36,8 @@ const cluster = {
   setupFilesAfterEnv: ['<rootDir>/test/support/cluster-timeouts.js'],
 };
 
+// schemathesis (test/abuse/schemathesis.abuse-spec.ts) runs only with CM_SCHEMATHESIS=1 (`npm run test:schemathesis`):
+// it still reports schema-valid requests refused with 400 on every role, and a test known to fail is kept out of CI.
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
@@ -67,7 +67,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
     },
-    ...(process.env.CM_CLUSTER === '1' ? [cluster] : []),
-    ...(process.env.CM_FAULTS === '1' ? [faults] : []),
+    cluster,
+    faults,
   ],
 };

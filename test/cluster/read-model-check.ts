@@ -7,6 +7,7 @@ import {
   evolveCoverage,
   evolveNeedView,
   liveAlias,
+  matchableNeedDocOf,
   type NeedView,
   type ReadModelName,
 } from '@cm/read-models';
@@ -69,7 +70,8 @@ async function readTopic(brokers: string, topic: string, count: number): Promise
  * The proof's verdict. Source of truth: the event store. Every command answered 2xx must be exactly one event in it
  * (versions 1..n, no command twice); the topic must carry each stream's events in version order (a repeat only as
  * the same event); and each read model must equal a fold of the store: the need documents (last version applied,
- * every field), each need's coverage entry, and one audit entry per event in stream order.
+ * every field), each need's coverage entry, its matchable_needs document (or its absence), and one audit entry per
+ * event in stream order.
  */
 export async function checkEverythingOnce(
   db: Db,
@@ -119,10 +121,13 @@ export async function checkEverythingOnce(
           Object.entries(cell.contributions as Record<string, { version: number }>),
         ),
       );
+      const matchable = new Map((await liveDocs(db, 'matchable_needs', 'needs')).map((doc) => [String(doc._id), doc]));
       const audit = await liveDocs(db, 'needAudit', 'needAudit');
       const behind = [...needs.values()].filter(
         (need) =>
-          (docs.get(need.id)?.version ?? 0) < need.version || (entries.get(need.id)?.version ?? 0) < need.version,
+          (docs.get(need.id)?.version ?? 0) < need.version ||
+          (entries.get(need.id)?.version ?? 0) < need.version ||
+          (matchableNeedDocOf(need) ? (matchable.get(need.id)?.version ?? 0) < need.version : matchable.has(need.id)),
       ).length;
       return behind === 0 && audit.length >= storedEvents ? true : undefined;
     },
@@ -147,6 +152,26 @@ export async function checkEverythingOnce(
     const entry = evolveCoverage(null, need).contributions[need.id];
     if (canonical(contributions.get(need.id)) !== canonical(entry)) {
       problems.push(`coverage/${need.id}: ${canonical(contributions.get(need.id))} != ${canonical(entry)}`);
+    }
+  }
+
+  // matchable_needs: a need that can still receive something (open status, something remaining) is there once, as
+  // derived from its folded document (remaining amounts, status, version); any other need is absent.
+  const matchableDocs = await liveDocs(db, 'matchable_needs', 'needs');
+  const matchableById = new Map(matchableDocs.map((doc) => [String(doc._id), doc]));
+  if (matchableById.size !== matchableDocs.length) problems.push('matchable_needs: a need listed twice');
+  const needIds = new Set([...needs.values()].map((need) => need.id));
+  for (const id of matchableById.keys()) {
+    if (!needIds.has(id)) problems.push(`matchable_needs: ${id}, which no accepted command wrote`);
+  }
+  let matchableCount = 0;
+  for (const need of needs.values()) {
+    const wanted = matchableNeedDocOf(need);
+    if (wanted) matchableCount += 1;
+    if (canonical(matchableById.get(need.id)) !== canonical(wanted)) {
+      problems.push(
+        `matchable_needs/${need.id}: read model ${canonical(matchableById.get(need.id))} != ${canonical(wanted)}`,
+      );
     }
   }
 
@@ -187,7 +212,9 @@ export async function checkEverythingOnce(
 
   const summary =
     `Checked: ${accepted.length} commands answered 2xx = ${storedEvents} events in ${streams.size} streams; ` +
-    `${needs.size} need documents and coverage entries equal to a fold of the store; ${audit.length} audit entries ` +
+    `${needs.size} need documents and coverage entries equal to a fold of the store; ${matchableCount} matchable ` +
+    `needs, each once and equal to its fold (${needs.size - matchableCount} closed or covered, absent); ` +
+    `${audit.length} audit entries ` +
     `(one per event, in stream order); ${published.length} messages on ${topicFor('need')} ` +
     `(${repeats} redelivered by the relay after the faults, every one the same event). Problems: ${problems.length}.`;
   return { problems: problems.slice(0, 20), summary };

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { inSpanPerItem, SpanKind, TracedItem, tracingStarted } from '@cm/observability';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ConsumerMetrics } from './consumer-metrics';
+import { createTopicsWithLeaders } from '../topic-provisioner';
 import { minInsyncReplicasFor } from '../topics';
 
 export interface ConsumedMessage {
@@ -273,9 +274,9 @@ export class ConsumerRunner {
         .map((topic) => deadLetterTopic(topic, this.settings.groupId))
         .filter((topic) => !existing.has(topic));
       if (missing.length === 0) return;
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
+      await createTopicsWithLeaders(
+        admin,
+        missing.map((topic) => ({
           topic,
           numPartitions: 1,
           replicationFactor: this.settings.replicationFactor,
@@ -284,7 +285,7 @@ export class ConsumerRunner {
             { name: 'min.insync.replicas', value: String(minInsyncReplicasFor(this.settings.replicationFactor)) },
           ],
         })),
-      });
+      );
     } finally {
       await admin.disconnect();
     }

@@ -42,7 +42,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Publishes every stored event to Kafka, in stream order, at least once. Work is found through the small outbox
  * collection (streams with possibly unpublished events), never by scanning events; per stream it walks commits by
- * `_id` from the published watermark. One awaited send at a time, acks from all in-sync replicas, idempotent producer.
+ * `_id` from the published watermark. One awaited send at a time, acks from all in-sync replicas; a send that fails
+ * fails the pass, which walks and sends again from the watermark (the relay app's producer does not retry itself).
  */
 export class OutboxRelay {
   private readonly collections: EventStoreCollections;
@@ -122,7 +123,13 @@ export class OutboxRelay {
     this.metrics.oldestWaitingSeconds.set(oldestAgeSeconds(events, now));
     if (events.length > 0) {
       if (!this.lease.isHeld()) return 0;
-      await this.send(commits);
+      try {
+        await this.send(commits);
+      } catch (error) {
+        // Walk these streams again on the next pass, from the same watermark, rather than once they count as settled.
+        for (const { marker } of batch) this.progress.get(marker._id)!.touchedAt = 0;
+        throw error;
+      }
       this.metrics.recordPublished(events.length);
       this.metrics.waiting.set(0);
       this.metrics.oldestWaitingSeconds.set(0);
