@@ -217,6 +217,19 @@ describe('country coalitions (api, relay and projector processes)', () => {
     await pledge('NOR', ['clearance'], 60000);
     await pledge('DEU', ['clearance', 'victim_assistance'], 45000);
     await pledge('JPN', ['clearance'], 35000);
+    // Open pledges of a partner with no allocation yet: one that could serve the State, one targeted elsewhere.
+    const openPledge = async (extra: Record<string, unknown>) =>
+      (
+        await ok('POST', '/pledges', 'NOR', {
+          donorId: 'NOR',
+          assistanceType: 'financial',
+          pillars: ['victim_assistance'],
+          quantity: { amount: 25000, unit: 'USD' },
+          ...extra,
+        })
+      ).body.id as string;
+    ids.pledgeNOROpen = await openPledge({});
+    ids.pledgeNORForKhm = await openPledge({ recipientId: 'KHM' });
 
     const allocate = async (donor: string, needKey: string, amount: number) => {
       const answer = await ok('POST', '/allocations', donor, {
@@ -276,7 +289,7 @@ describe('country coalitions (api, relay and projector processes)', () => {
     ]);
     expect(pipeline.members.map((m) => [m.participantId, m.role, m.pledges.map((p) => p.id)])).toEqual([
       ['LAO', 'affected_state', []],
-      ['NOR', 'lead_partner', [ids.pledgeNOR]],
+      ['NOR', 'lead_partner', [ids.pledgeNOR, ids.pledgeNOROpen].sort()],
       ['DEU', 'supporting_partner', [ids.pledgeDEU]],
     ]);
     expect(pipeline.members[1].usd).toEqual({ allocated: '40000.00', delivered: '10000.00' });
@@ -293,7 +306,14 @@ describe('country coalitions (api, relay and projector processes)', () => {
       expect.objectContaining({ needId: ids.laoVictims, unmet: { amount: 20000, unit: 'USD' } }),
     ]);
     const text = JSON.stringify(pipeline);
-    for (const hidden of [ids.allocationJPN, ids.pledgeJPN, 'internal', 'NOR-LAO-2026-1', 'reporting conditions']) {
+    for (const hidden of [
+      ids.allocationJPN,
+      ids.pledgeJPN,
+      ids.pledgeNORForKhm,
+      'internal',
+      'NOR-LAO-2026-1',
+      'reporting conditions',
+    ]) {
       expect(text).not.toContain(hidden);
     }
     expect(text).not.toContain(ids.khmClearance);
@@ -330,7 +350,8 @@ describe('country coalitions (api, relay and projector processes)', () => {
     expect(planned.length).toBeGreaterThan(0);
     for (const allocation of planned) {
       expect([ids.laoClearance, ids.laoVictims]).toContain(allocation.needId);
-      expect([ids.pledgeNOR, ids.pledgeDEU]).toContain(allocation.pledgeId);
+      // The partners' pledges only (NOR's second is open and untargeted; its third is for KHM, not LAO).
+      expect([ids.pledgeNOR, ids.pledgeDEU, ids.pledgeNOROpen]).toContain(allocation.pledgeId);
     }
     expect(plan.body).toMatchObject({ coalition: ids.coalition, filters: { recipientId: 'LAO' } });
     expect(await read(`/matching/plan?${coalition}&recipientId=KHM`, 'coordinator')).toMatchObject({ status: 400 });

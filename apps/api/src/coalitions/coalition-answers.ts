@@ -64,6 +64,7 @@ export const pipelineExample = {
           quantity: { amount: 500000, unit: 'USD' },
           allocated: { amount: 300000, unit: 'USD' },
           delivered: { amount: 100000, unit: 'USD' },
+          remaining: { amount: 200000, unit: 'USD' },
         },
       ],
       allocations: 1,

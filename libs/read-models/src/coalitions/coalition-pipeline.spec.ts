@@ -144,6 +144,35 @@ describe('the coalition pipeline', () => {
     });
   });
 
+  it("lists a partner's open pledges that could serve the State, even without an allocation to it", () => {
+    const open = (id: string, donorId: string, extra: Partial<PledgeView>): PledgeView =>
+      ({ ...pledge(donorId), _id: id, id, status: 'open', allocated: q('0.00', 'USD'), ...extra }) as PledgeView;
+    const withOpen = coalitionPipelineOf(coalition, {
+      ...sources,
+      pledges: [
+        ...sources.pledges,
+        open('p-NOR-open', 'NOR', { remaining: q('500000.00', 'USD') }),
+        open('p-NOR-for-lao', 'NOR', { recipientId: 'LAO' }),
+        open('p-NOR-for-khm', 'NOR', { recipientId: 'KHM' }),
+        open('p-NOR-withdrawn', 'NOR', { status: 'withdrawn' }),
+        open('p-DEU-open', 'DEU', {}),
+      ],
+    });
+    expect(withOpen.members.map((m) => [m.participantId, m.pledges.map((p) => p.id)])).toEqual([
+      ['LAO', []],
+      ['NOR', ['p-NOR', 'p-NOR-for-lao', 'p-NOR-open']],
+    ]);
+    expect(withOpen.members[1].pledges[2]).toEqual({
+      id: 'p-NOR-open',
+      status: 'open',
+      quantity: q('500000.00', 'USD'),
+      allocated: q('0.00', 'USD'),
+      delivered: q('100000.00', 'USD'),
+      remaining: q('500000.00', 'USD'),
+    });
+    expect(JSON.stringify(withOpen)).not.toContain('only for the north');
+  });
+
   it('gives coverage by pillar and the unmet needs, most urgent first', () => {
     const clearance = pipeline.pillars.find((p) => p.pillar === 'clearance');
     expect(clearance).toEqual({

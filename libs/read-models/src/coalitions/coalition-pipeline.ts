@@ -1,62 +1,31 @@
-import {
-  currentRoleOf,
-  isZero,
-  pillars,
-  priorities,
-  sumOf,
-  zeroOf,
-  type AllocationStatus,
-  type CoalitionRole,
-  type Pillar,
-  type Quantity,
-} from '@cm/domain';
+import { currentRoleOf, isZero, pillars, priorities, type CoalitionRole, type Pillar, type Quantity } from '@cm/domain';
+import { MATCHABLE_PLEDGE_STATUSES } from '@cm/matching';
 import type { AllocationView } from '../allocations/allocation-view';
 import { sumByUnit, usdOf, usdSum } from '../money';
 import type { NeedView } from '../needs/need-view';
 import type { PledgeView } from '../pledges/pledge-view';
 import type { CoalitionView } from './coalition-view';
+import { byId, committedOf, needOf, type PipelineNeed } from './pipeline-needs';
 
-/** Allocations still holding what they committed; a cancelled or declined one counts only what it delivered. */
-const committing: readonly AllocationStatus[] = ['pending', 'proposed', 'accepted', 'partially_delivered', 'completed'];
+export type { PipelineAllocation, PipelineNeed } from './pipeline-needs';
 
-/** A member's allocation to one of the state's needs: amounts and delivery statuses, never its free-text notes. */
-export interface PipelineAllocation {
+export interface PipelinePledge {
   id: string;
-  pledgeId: string;
-  donorId: string;
-  status: AllocationStatus;
-  amount: Quantity;
-  needAmount: Quantity;
-  confirmedNeedAmount: Quantity;
-  deliveries: { id: string; amount: Quantity; deliveredOn: string; status: string }[];
-}
-
-export interface PipelineNeed {
-  id: string;
-  title: string;
-  pillar: Pillar;
-  assistanceType: string;
-  category?: string;
-  priority: string;
-  neededBy?: string;
   status: string;
   quantity: Quantity;
-  /** Every donor's allocations and confirmed deliveries (the need's own public totals). */
   allocated: Quantity;
   delivered: Quantity;
-  /** Allocated and confirmed by the coalition's members alone. */
-  allocatedByMembers: Quantity;
-  deliveredByMembers: Quantity;
-  /** Not yet allocated by anyone: what the coalition still has to find. */
-  unmet: Quantity;
-  allocations: PipelineAllocation[];
+  remaining: Quantity;
 }
 
 export interface PipelineMember {
   participantId: string;
   role: CoalitionRole;
-  /** The member's pledges that hold allocations to the state's needs. */
-  pledges: { id: string; status: string; quantity: Quantity; allocated: Quantity; delivered: Quantity }[];
+  /**
+   * The member's pledges that hold allocations to the state's needs, and its open pledges that could still serve the
+   * state (not targeted, or targeted to it); `remaining` is what is not yet allocated anywhere.
+   */
+  pledges: PipelinePledge[];
   allocations: number;
   /** In USD at each need's posting date, for the money the member committed and delivered. */
   usd: { allocated: string; delivered: string };
@@ -84,55 +53,14 @@ export interface CoalitionPipeline {
   unmet: { needId: string; pillar: Pillar; priority: string; unmet: Quantity; usd?: string }[];
 }
 
-/** What the pipeline is computed from: the state's needs, the allocations they hold, the pledges behind members' ones. */
+/**
+ * What the pipeline is computed from: the state's needs, the allocations they hold, and the pledges behind members'
+ * ones together with the members' open pledges.
+ */
 export interface PipelineSources {
   needs: readonly NeedView[];
   allocations: readonly AllocationView[];
   pledges: readonly PledgeView[];
-}
-
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function committedOf(allocation: AllocationView): Quantity {
-  return committing.includes(allocation.status) ? allocation.needAmount : allocation.confirmedNeedAmount;
-}
-
-const pipelineAllocationOf = (a: AllocationView): PipelineAllocation => ({
-  id: a.id,
-  pledgeId: a.pledgeId,
-  donorId: a.donorId,
-  status: a.status,
-  amount: a.amount,
-  needAmount: a.needAmount,
-  confirmedNeedAmount: a.confirmedNeedAmount,
-  deliveries: Object.values(a.deliveries)
-    .map(({ id, amount, deliveredOn, status }) => ({ id, amount, deliveredOn, status }))
-    .sort(byId),
-});
-
-function needOf(need: NeedView, memberAllocations: readonly AllocationView[]): PipelineNeed {
-  const unit = need.quantity.unit;
-  const unmet = need.status === 'withdrawn' || need.status === 'fulfilled' ? zeroOf(unit) : need.remaining;
-  return {
-    id: need.id,
-    title: need.title,
-    pillar: need.pillar,
-    assistanceType: need.assistanceType,
-    ...(need.category !== undefined && { category: need.category }),
-    priority: need.priority,
-    ...(need.neededBy !== undefined && { neededBy: need.neededBy }),
-    status: need.status,
-    quantity: need.quantity,
-    allocated: need.allocated,
-    delivered: need.delivered,
-    allocatedByMembers: sumOf(unit, memberAllocations.map(committedOf)),
-    deliveredByMembers: sumOf(
-      unit,
-      memberAllocations.map((a) => a.confirmedNeedAmount),
-    ),
-    unmet,
-    allocations: memberAllocations.map(pipelineAllocationOf).sort(byId),
-  };
 }
 
 function pillarOf(pillar: Pillar, needs: readonly PipelineNeed[], postedAt: Map<string, string>): PillarCoverage {
@@ -183,12 +111,23 @@ export function coalitionPipelineOf(coalition: CoalitionView, sources: PipelineS
     .map(({ participantId, role }): PipelineMember => {
       const own = memberAllocations.filter((a) => a.donorId === participantId);
       const pledgeIds = new Set(own.map((a) => a.pledgeId));
+      const servesState = (pledge: PledgeView) =>
+        pledgeIds.has(pledge.id) ||
+        (MATCHABLE_PLEDGE_STATUSES.includes(pledge.status) &&
+          (pledge.recipientId === undefined || pledge.recipientId === coalition.affectedStateId));
       return {
         participantId,
         role,
         pledges: sources.pledges
-          .filter((p) => pledgeIds.has(p.id) && p.donorId === participantId)
-          .map(({ id, status, quantity, allocated, delivered }) => ({ id, status, quantity, allocated, delivered }))
+          .filter((p) => p.donorId === participantId && servesState(p))
+          .map(({ id, status, quantity, allocated, delivered, remaining }) => ({
+            id,
+            status,
+            quantity,
+            allocated,
+            delivered,
+            remaining,
+          }))
           .sort(byId),
         allocations: own.length,
         usd: {

@@ -1,4 +1,5 @@
 import { assistanceTypes, pillars } from '@cm/domain';
+import { MATCHABLE_PLEDGE_STATUSES } from '@cm/matching';
 import type { Db, Document } from 'mongodb';
 import type { AllocationView } from '../allocations/allocation-view';
 import { coverageIdOf, type CoverageDoc } from '../need-coverage/coverage';
@@ -23,11 +24,23 @@ async function byIds<T extends Document>(db: Db, model: ReadModelName, ids: read
   return found;
 }
 
+/** The open pledges of the coalition's current partners: one query on `{donorId, status}` (indexed on MongoDB). */
+async function openPledgesOf(db: Db, coalition: CoalitionView): Promise<PledgeView[]> {
+  const partners = coalition.memberships
+    .filter((m) => m.until === undefined && m.role !== 'affected_state')
+    .map((m) => m.participantId);
+  if (partners.length === 0) return [];
+  const pledges = await liveCollection<PledgeView>(db, 'pledges');
+  const filter = { donorId: { $in: partners }, status: { $in: [...MATCHABLE_PLEDGE_STATUSES] } };
+  return pledges.find(filter as never, { sort: { _id: 1 } }).toArray() as Promise<PledgeView[]>;
+}
+
 /**
- * Everything a coalition's pipeline is built from, read by `_id` only: the state's coverage cells (one per pillar and
- * assistance type) name its needs, each need names the allocations that reserved part of it, and the members'
- * allocations name their pledges. The cost grows with the state's own needs and allocations, never with the size of
- * the collections, so it is computed at query time rather than kept as one more projection across four topics.
+ * Everything a coalition's pipeline is built from. By `_id`: the state's coverage cells (one per pillar and assistance
+ * type) name its needs, each need names the allocations that reserved part of it, and the members' allocations name
+ * their pledges; their cost grows with the state's own needs and allocations, never with the size of the collections,
+ * so the pipeline is computed at query time rather than kept as one more projection across four topics. Plus one
+ * filtered read: the partners' open pledges, which hold no allocation to the state yet but could serve it.
  */
 export async function pipelineSourcesOf(db: Db, coalition: CoalitionView): Promise<PipelineSources> {
   const cellIds = pillars.flatMap((pillar) =>
@@ -42,6 +55,10 @@ export async function pipelineSourcesOf(db: Db, coalition: CoalitionView): Promi
   const allocations = await byIds<AllocationView>(db, 'allocations', allocationIds);
   const members = new Set(coalition.memberIds);
   const pledgeIds = [...new Set(allocations.filter((a) => members.has(a.donorId)).map((a) => a.pledgeId))].sort();
-  const pledges = await byIds<PledgeView>(db, 'pledges', pledgeIds);
+  const [allocated, open] = await Promise.all([
+    byIds<PledgeView>(db, 'pledges', pledgeIds),
+    openPledgesOf(db, coalition),
+  ]);
+  const pledges = [...new Map([...allocated, ...open].map((pledge) => [pledge.id, pledge])).values()];
   return { needs, allocations, pledges };
 }
