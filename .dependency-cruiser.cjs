@@ -40,6 +40,15 @@ module.exports = {
       from: { path: '^(apps|libs)/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$' },
       to: { path: '(^test/|\\.(spec|int-spec|e2e-spec)\\.ts$)' },
     },
+    {
+      name: 'testing-folders-serve-tests-only',
+      comment:
+        'In-memory fakes and test harnesses live in testing/ folders (libs/event-store/src/testing, apps/api/src/testing); ' +
+        'only tests and other testing/ files import them.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/testing/'] },
+      to: { path: '^(apps|libs)/[^/]+/src/testing/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

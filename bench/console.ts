@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { signToken } from '../apps/api/src/auth/development-token';
+import { signToken } from '@cm/platform';
 import { launchChromium } from '../test/browser/console-browser';
 import { startStack, waitFor } from '../test/support/processes';
 

@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { ensureEventTopics } from '@cm/messaging';
-import { commandClient } from '../test/e2e/support-command-api';
+import { apiClient } from '../test/support/api-client';
 import { freePort, startApp, waitFor, type RunningProcess } from '../test/support/processes';
 import { measureBaseline, ratioTo } from './baseline';
 import { InspectedHeap, sampleHeap } from './load/heap';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       () => api.output(),
     );
     heap = await InspectedHeap.connect(inspectorPort);
-    const client = commandClient(base);
+    const client = apiClient(base);
     const tokens: Tokens = {
       LAO: await client.token('affected_state', 'LAO', '3h'),
       VNM: await client.token('affected_state', 'VNM', '3h'),

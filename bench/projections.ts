@@ -9,7 +9,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { ensureEventTopics, streamTopics } from '@cm/messaging';
 import { projectionSetNames, rebuildProjectionSet } from '@cm/read-models';
-import { signToken } from '../apps/api/src/auth/development-token';
+import { signToken } from '@cm/platform';
 import { storeFor } from '../test/support/event-log';
 import { freePort, startApp, waitFor, type RunningProcess } from '../test/support/processes';
 import { seedStories } from '../test/support/projection-scenarios';

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Role } from '@cm/domain';
-import { signToken } from '../apps/api/src/auth/development-token';
+import { signToken } from '@cm/platform';
 import { treatyFactPath, treatyFacts } from './seed/treaty-facts';
 
 const { values } = parseArgs({ options: { api: { type: 'string', default: 'http://127.0.0.1:3000' } } });

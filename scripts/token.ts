@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Role } from '@cm/domain';
-import { signToken } from '../apps/api/src/auth/development-token';
+import { signToken } from '@cm/platform';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

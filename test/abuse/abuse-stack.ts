@@ -1,8 +1,8 @@
 import { MongoClient } from 'mongodb';
 import { Role } from '@cm/domain';
-import { commandClient } from '../e2e/support-command-api';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
+import { actorStack } from '../support/actor-stack';
+import { ApiClient } from '../support/api-client';
+import { RunningProcess, waitFor } from '../support/processes';
 import { Seeded } from './routes';
 
 /** The full stack of an abuse suite, on a database and topic prefix of its own, with seeded records and a token per role. */
@@ -20,25 +20,14 @@ export interface AbuseStack {
 
 /** Starts relay, projector and api (rate limits off, as startApp sets them) and seeds one record of each kind. */
 export async function startAbuseStack(label: string): Promise<AbuseStack> {
-  const database = uniqueName(label);
-  const { processes, base } = await startStack({
-    MONGODB_URI: mongodbUri,
-    MONGODB_DATABASE: database,
-    KAFKA_BROKERS: kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: `${database}.`,
-    LOG_LEVEL: 'error',
-  });
-  const mongo = await testMongo();
-  const stop = async () => {
-    await Promise.all(processes.map((process) => process.stop()));
-    await mongo
-      .db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo.close();
-  };
+  const stack = actorStack(label, { env: { LOG_LEVEL: 'error' } });
+  const stop = () => stack.stop('SIGTERM');
   try {
-    const { tokens, ids, consistencyToken } = await seedRecords(base);
+    await stack.start();
+    const { admin, coordinator, analyst, NOR: donor, LAO: affected_state } = stack.tokens;
+    const tokens: Record<Role, string> = { admin, coordinator, analyst, donor, affected_state };
+    const { ids, consistencyToken } = await seedRecords(stack.client, tokens);
+    const { base, database, processes, mongo } = stack;
     return { base, database, processes, mongo, tokens, ids, consistencyToken, stop };
   } catch (error) {
     await stop();
@@ -47,16 +36,9 @@ export async function startAbuseStack(label: string): Promise<AbuseStack> {
 }
 
 async function seedRecords(
-  base: string,
-): Promise<{ tokens: Record<Role, string>; ids: Seeded; consistencyToken: string }> {
-  const client = commandClient(base);
-  const tokens: Record<Role, string> = {
-    admin: await client.token('admin'),
-    coordinator: await client.token('coordinator'),
-    analyst: await client.token('analyst'),
-    donor: await client.token('donor', 'NOR'),
-    affected_state: await client.token('affected_state', 'LAO'),
-  };
+  client: ApiClient,
+  tokens: Record<Role, string>,
+): Promise<{ ids: Seeded; consistencyToken: string }> {
   let consistencyToken = '';
   const send = async (path: string, as: Role, body: unknown) => {
     const answer = await client.send('POST', path, { token: tokens[as], body });
@@ -94,7 +76,6 @@ async function seedRecords(
     return answer.status === 200 && deliveries.length === 1 ? true : undefined;
   }, 'the seeded records in the read models');
   return {
-    tokens,
     consistencyToken,
     ids: { recipientId: 'LAO', donorId: 'NOR', needId, pledgeId, allocationId, deliveryId, streamId: `need-${needId}` },
   };

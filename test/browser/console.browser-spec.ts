@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { signToken } from '../../apps/api/src/auth/development-token';
+import { signToken } from '@cm/platform';
 import { RunningProcess, startStack, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, uniqueName } from '../support/servers';
 import { launchChromium, newUser, screenshots, seriousViolations, signInAs } from './console-browser';

@@ -1,4 +1,4 @@
-import { commandClient } from '../e2e/support-command-api';
+import { ApiClient, apiClient } from '../support/api-client';
 
 export interface AcceptedCommand {
   streamId: string;
@@ -28,7 +28,7 @@ export class CommandLoad {
   async start(): Promise<void> {
     this.running = true;
     for (const base of this.apis) {
-      const client = commandClient(base);
+      const client = apiClient(base);
       const token = await client.token('coordinator');
       for (let worker = 0; worker < (this.options.workersPerApi ?? 2); worker++) {
         this.loops.push(this.loop(base, client, token, worker));
@@ -41,7 +41,7 @@ export class CommandLoad {
     await Promise.all(this.loops);
   }
 
-  private async loop(base: string, client: ReturnType<typeof commandClient>, token: string, worker: number) {
+  private async loop(base: string, client: ApiClient, token: string, worker: number) {
     let n = 0;
     while (this.running) {
       n += 1;
@@ -68,7 +68,7 @@ export class CommandLoad {
   /** Sends one command; returns the record id on a 2xx answer. */
   private async send(
     base: string,
-    client: ReturnType<typeof commandClient>,
+    client: ApiClient,
     token: string,
     method: string,
     path: string,

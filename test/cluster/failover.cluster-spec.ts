@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Db, MongoClient } from 'mongodb';
 import { minInsyncReplicasFor, streamTopics, topicFor } from '@cm/messaging';
 import { consumerGroupOf, initialAliasOf, projectionSetNames } from '@cm/read-models';
-import { commandClient } from '../e2e/support-command-api';
+import { apiClient } from '../support/api-client';
 import { KafkaCluster } from '../support/kafka-cluster';
 import { freePort, RunningProcess, startApp, waitFor } from '../support/processes';
 import { mongodbUri, testMongo, uniqueName } from '../support/servers';
@@ -155,7 +155,7 @@ describe('a three-broker cluster with two of every app, under faults', () => {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
 
     /** A need posted after the fault, and the time until a query answers it: the path api → relay → Kafka → projector. */
-    const api = commandClient(`http://127.0.0.1:${byName('api-1').port}`);
+    const api = apiClient(`http://127.0.0.1:${byName('api-1').port}`);
     const token = await api.token('coordinator');
     async function endToEnd(since: number): Promise<number> {
       const posted = await api.send('POST', '/needs', {

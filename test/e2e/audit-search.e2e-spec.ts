@@ -1,10 +1,5 @@
-import { MongoClient } from 'mongodb';
-import type { Role } from '@cm/domain';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { Answer, commandClient } from './support-command-api';
-
-const database = uniqueName('auditsearch');
+import { useActorStack } from '../support/actor-stack';
+import { waitFor } from '../support/processes';
 
 interface Item {
   eventId: string;
@@ -18,50 +13,14 @@ interface Item {
 }
 
 describe('audit search and export over the projected audit read model (api, relay and projector)', () => {
-  const processes: RunningProcess[] = [];
-  let base: string;
-  let mongo: MongoClient;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
+  const stack = useActorStack('auditsearch', { participants: ['NOR', 'DEU', 'LAO'] });
+  const { ok: send, get } = stack;
   let allocationId: string;
 
-  const send = async (method: string, path: string, as: string, body?: unknown): Promise<Answer> => {
-    const answer = await client.send(method, path, { token: tokens[as], body });
-    if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer;
-  };
-  const get = (path: string, as = 'analyst') =>
-    fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tokens[as]}` } });
   const search = async (query: string, as = 'analyst') =>
     (await (await get(`/audit/events${query}`, as)).json()) as { items: Item[]; next: string | null };
 
   beforeAll(async () => {
-    const shared = {
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
-    };
-    mongo = await testMongo();
-    const stack = await startStack(shared);
-    processes.push(...stack.processes);
-    base = stack.base;
-    client = commandClient(base);
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['DEU', 'donor', 'DEU'],
-      ['LAO', 'affected_state', 'LAO'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-    for (const [id, name] of [
-      ['NOR', 'Norway'],
-      ['DEU', 'Germany'],
-      ['LAO', 'Lao PDR'],
-    ]) {
-      await send('POST', '/participants', 'admin', { id, name, kind: 'state' });
-    }
     const material = { assistanceType: 'material', category: 'metal_detectors', pillar: 'clearance' };
     const need = await send('POST', '/needs', 'LAO', {
       ...material,
@@ -99,15 +58,6 @@ describe('audit search and export over the projected audit read model (api, rela
       'the audit model to include the acceptance',
       60_000,
     );
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
   });
 
   it('finds events by type, actor, participant and stream type, each with its envelope', async () => {

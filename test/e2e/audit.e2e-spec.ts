@@ -1,11 +1,6 @@
-import { Role } from '@cm/domain';
 import { CommitDocument } from '@cm/event-store';
-import { MongoClient } from 'mongodb';
-import { RunningProcess, startStack } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { commandClient } from './support-command-api';
+import { useActorStack } from '../support/actor-stack';
 
-const database = uniqueName('audit');
 const needBody = {
   requesterId: 'LAO',
   pillar: 'clearance',
@@ -31,47 +26,7 @@ async function instantBetween(): Promise<string> {
 }
 
 describe('audit of the event store through the api', () => {
-  let api: RunningProcess;
-  let mongo: MongoClient;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    const stack = await startStack(
-      {
-        MONGODB_URI: mongodbUri,
-        MONGODB_DATABASE: database,
-        KAFKA_BROKERS: kafkaBrokers.join(','),
-        KAFKA_TOPIC_PREFIX: `${database}.`,
-      },
-      ['api'],
-    );
-    [api] = stack.processes;
-    const { base } = stack;
-    client = commandClient(base);
-    mongo = await testMongo();
-    const actors: [string, Role, string?][] = [
-      ['analyst', 'analyst'],
-      ['coordinator', 'coordinator'],
-      ['NOR', 'donor', 'NOR'],
-      ['DEU', 'donor', 'DEU'],
-      ['LAO', 'affected_state', 'LAO'],
-      ['VNM', 'affected_state', 'VNM'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-  });
-
-  afterAll(async () => {
-    await api?.stop('SIGKILL');
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
-  });
-
-  const send = (method: string, path: string, as: string, body?: unknown) =>
-    client.send(method, path, { token: tokens[as], body });
+  const { db, send } = useActorStack('audit', { apps: ['api'] });
   const audit = (path: string, as = 'analyst') => send('GET', `/audit/streams/${path}`, as);
 
   async function postNeed(): Promise<string> {
@@ -170,7 +125,7 @@ describe('audit of the event store through the api', () => {
     });
 
     // Someone with database access rewrites history: version 2 now says the priority went to critical.
-    const commits = mongo.db(database).collection<CommitDocument>('event_commits');
+    const commits = db.collection<CommitDocument>('event_commits');
     const commit = await commits.findOne({ _id: `need-${tampered}#2` });
     expect(commit?.events[0].data).toMatchObject({ priority: 'low' });
     commit!.events[0].data = { ...(commit!.events[0].data as object), priority: 'critical' };

@@ -1,12 +1,7 @@
-import { Db, MongoClient } from 'mongodb';
-import type { Role } from '@cm/domain';
 import { dumpGeneration, dumpLive, rebuildProjectionSet } from '@cm/read-models';
-import { RunningProcess, startStack } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName } from '../support/servers';
-import { Answer, commandClient } from './support-command-api';
-
-const database = uniqueName('coalitions');
-const topicPrefix = `${database}.`;
+import { Answer } from '../support/api-client';
+import { useActorStack } from '../support/actor-stack';
+import { testKafka } from '../support/servers';
 
 interface Amount {
   amount: number;
@@ -21,65 +16,18 @@ interface Amount {
  * Left to match: NOR 20,000 of 60,000, DEU 15,000 of 45,000, JPN 15,000 of 35,000.
  */
 describe('country coalitions (api, relay and projector processes)', () => {
-  const processes: RunningProcess[] = [];
-  let base: string;
-  let mongo: MongoClient;
-  let db: Db;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
+  const { database, topicPrefix, db, send, ok, read } = useActorStack('coalitions', {
+    env: { CONSISTENCY_WAIT_MS: '30000' },
+    participants: [
+      'LAO',
+      'KHM',
+      'NOR',
+      'DEU',
+      'JPN',
+      { id: 'UNMAS', name: 'UN Mine Action Service', kind: 'organization' },
+    ],
+  });
   const ids: Record<string, string> = {};
-
-  const send = (method: string, path: string, as: string, body?: unknown, headers?: Record<string, string>) =>
-    client.send(method, path, { token: tokens[as], body, headers });
-  const ok = async (method: string, path: string, as: string, body?: unknown): Promise<Answer> => {
-    const answer = await send(method, path, as, body);
-    if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer;
-  };
-  const read = (path: string, as: string, token?: string) =>
-    send('GET', path, as, undefined, token ? { 'x-consistent-with': token } : undefined);
-
-  beforeAll(async () => {
-    const stack = await startStack({
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      CONSISTENCY_WAIT_MS: '30000',
-    });
-    processes.push(...stack.processes);
-    base = stack.base;
-    client = commandClient(base);
-    mongo = await testMongo();
-    db = mongo.db(database);
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['coordinator', 'coordinator'],
-      ['analyst', 'analyst'],
-      ['LAO', 'affected_state', 'LAO'],
-      ['KHM', 'affected_state', 'KHM'],
-      ['NOR', 'donor', 'NOR'],
-      ['DEU', 'donor', 'DEU'],
-      ['JPN', 'donor', 'JPN'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-    for (const [id, name, kind] of [
-      ['LAO', 'Lao PDR', 'state'],
-      ['KHM', 'Cambodia', 'state'],
-      ['NOR', 'Norway', 'state'],
-      ['DEU', 'Germany', 'state'],
-      ['JPN', 'Japan', 'state'],
-      ['UNMAS', 'UN Mine Action Service', 'organization'],
-    ]) {
-      await ok('POST', '/participants', 'admin', { id, name, kind });
-    }
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await db?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
-  });
 
   const formBody = { name: 'Lao PDR country coalition', affectedStateId: 'LAO', leadPartnerId: 'NOR' };
 

@@ -1,11 +1,7 @@
-import { eventRegistrations, Role } from '@cm/domain';
-import { EventTypeRegistry, MongoEventStore } from '@cm/event-store';
-import { MongoClient } from 'mongodb';
-import { RunningProcess, startStack } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { commandClient } from './support-command-api';
+import { Role } from '@cm/domain';
+import { useActorStack } from '../support/actor-stack';
+import { uniqueName } from '../support/servers';
 
-const database = uniqueName('commands');
 const material = { assistanceType: 'material', category: 'metal_detectors' };
 const needBody = (requesterId: string, amount = 100) => ({
   ...material,
@@ -23,50 +19,7 @@ const pledgeBody = (donorId: string, amount = 100) => ({
 });
 
 describe('the command api against FerretDB and the event store', () => {
-  let api: RunningProcess;
-  let mongo: MongoClient;
-  let store: MongoEventStore;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    const stack = await startStack(
-      {
-        MONGODB_URI: mongodbUri,
-        MONGODB_DATABASE: database,
-        KAFKA_BROKERS: kafkaBrokers.join(','),
-        KAFKA_TOPIC_PREFIX: `${database}.`,
-      },
-      ['api'],
-    );
-    [api] = stack.processes;
-    const { base } = stack;
-    client = commandClient(base);
-    mongo = await testMongo();
-    store = new MongoEventStore(mongo.db(database), new EventTypeRegistry(eventRegistrations));
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['coordinator', 'coordinator'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['DEU', 'donor', 'DEU'],
-      ['LAO', 'affected_state', 'LAO'],
-      ['VNM', 'affected_state', 'VNM'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-  });
-
-  afterAll(async () => {
-    await api?.stop('SIGKILL');
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
-  });
-
-  const send = (method: string, path: string, as?: string, body?: unknown, headers?: Record<string, string>) =>
-    client.send(method, path, { ...(as && { token: tokens[as] }), body, headers });
+  const { db, store, client, send } = useActorStack('commands', { apps: ['api'] });
 
   async function needAndPledge(needAmount = 100, pledgeAmount = 100) {
     const need = await send('POST', '/needs', 'LAO', needBody('LAO', needAmount));
@@ -281,7 +234,7 @@ describe('the command api against FerretDB and the event store', () => {
   });
 
   it('bad input: 400 problem+json naming the field, nothing written', async () => {
-    const before = await mongo.db(database).collection('event_commits').countDocuments();
+    const before = await db.collection('event_commits').countDocuments();
     const cases: [unknown, string][] = [
       [{ ...needBody('LAO'), extra: 1 }, 'extra'],
       [{ ...needBody('LAO'), quantity: { amount: -1, unit: 'items' } }, 'quantity.amount'],
@@ -300,7 +253,7 @@ describe('the command api against FerretDB and the event store', () => {
       expect(answer.contentType).toContain('application/problem+json');
       expect((answer.body.errors as { field: string }[]).map((error) => error.field)).toContain(field);
     }
-    expect(await mongo.db(database).collection('event_commits').countDocuments()).toBe(before);
+    expect(await db.collection('event_commits').countDocuments()).toBe(before);
   });
 
   it('idempotency: the same POST with the same key twice gives the same answer and one set of events', async () => {

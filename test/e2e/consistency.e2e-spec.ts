@@ -1,12 +1,7 @@
 import fc from 'fast-check';
-import { allocationDecider, eventRegistrations, needDecider, pledgeDecider, Role, toNumber } from '@cm/domain';
-import { EventTypeRegistry, MongoEventStore } from '@cm/event-store';
-import { MongoClient } from 'mongodb';
-import { RunningProcess, startStack } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { commandClient } from './support-command-api';
+import { allocationDecider, needDecider, pledgeDecider, toNumber } from '@cm/domain';
+import { useActorStack } from '../support/actor-stack';
 
-const database = uniqueName('consistency');
 const material = { assistanceType: 'material', category: 'metal_detectors', pillar: 'clearance' };
 
 type Kind = 'need' | 'pledge' | 'allocation';
@@ -45,46 +40,11 @@ type Step = { command: string; pick: number; amount: number };
  * must be exactly the write side's state of that record (version, status, totals folded from its stream).
  */
 describe('read-your-writes across streams (property, real stack)', () => {
-  let processes: RunningProcess[] = [];
-  let mongo: MongoClient;
-  let store: MongoEventStore;
-  let client: ReturnType<typeof commandClient>;
-  let base: string;
-  const tokens: Record<string, string> = {};
+  const stack = useActorStack('consistency');
+  const { store, tokens } = stack;
   const answers = { consistent: 0, stale: 0, checkedAfterConfirm: 0 };
 
-  beforeAll(async () => {
-    const stack = await startStack({
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
-    });
-    processes = stack.processes;
-    base = stack.base;
-    client = commandClient(base);
-    mongo = await testMongo();
-    store = new MongoEventStore(mongo.db(database), new EventTypeRegistry(eventRegistrations));
-    const actors: [string, Role, string?][] = [
-      ['coordinator', 'coordinator'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['LAO', 'affected_state', 'LAO'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
-  });
-
-  const send = (method: string, path: string, as: string, body: unknown = {}) =>
-    client.send(method, path, { token: tokens[as], body });
+  const send = (method: string, path: string, as: string, body: unknown = {}) => stack.send(method, path, as, body);
 
   /** The record as the write side has it now: its stream folded with the domain's own evolve. */
   async function writeSide({ kind, id }: Touched) {
@@ -103,7 +63,7 @@ describe('read-your-writes across streams (property, real stack)', () => {
   }
 
   async function readWithToken(touched: Touched, token: string) {
-    const response = await fetch(`${base}/${touched.kind}s/${touched.id}`, {
+    const response = await fetch(`${stack.base}/${touched.kind}s/${touched.id}`, {
       headers: { authorization: `Bearer ${tokens.analyst}`, 'x-consistent-with': token },
     });
     expect(response.status).toBe(200);
@@ -252,7 +212,7 @@ describe('read-your-writes across streams (property, real stack)', () => {
   }, 480_000);
 
   it('refuses a token it did not issue with 400 naming the header, and still reads a version-1 token', async () => {
-    const bad = await fetch(`${base}/needs`, {
+    const bad = await fetch(`${stack.base}/needs`, {
       headers: { authorization: `Bearer ${tokens.analyst}`, 'x-consistent-with': 'bm90LWEtdG9rZW4' },
     });
     expect(bad.status).toBe(400);

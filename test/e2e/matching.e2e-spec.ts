@@ -1,12 +1,7 @@
-import { Db, MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
-import type { Role } from '@cm/domain';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { Answer, commandClient } from './support-command-api';
-
-const database = uniqueName('matching');
-const topicPrefix = `${database}.`;
+import { Answer } from '../support/api-client';
+import { useActorStack } from '../support/actor-stack';
+import { waitFor } from '../support/processes';
 
 interface Amount {
   amount: number;
@@ -38,50 +33,12 @@ const cents = (amount: number): number => Math.round(amount * 100);
 const reason = (candidate: Candidate, component: string) => candidate.reasons.find((r) => r.component === component);
 
 describe('matching offers to needs (api, relay and projector processes)', () => {
-  const processes: RunningProcess[] = [];
-  let base: string;
-  let mongo: MongoClient;
-  let db: Db;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
+  const stack = useActorStack('matching', { env: { CONSISTENCY_WAIT_MS: '30000' } });
+  const { tokens, send } = stack;
   const needs: Record<string, { id: string; quantity: Amount }> = {};
   const pledges: Record<string, { id: string; quantity: Amount }> = {};
 
-  beforeAll(async () => {
-    const shared = {
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      CONSISTENCY_WAIT_MS: '30000',
-    };
-    const stack = await startStack(shared);
-    processes.push(...stack.processes);
-    base = stack.base;
-    client = commandClient(base);
-    mongo = await testMongo();
-    db = mongo.db(database);
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['coordinator', 'coordinator'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['USA', 'donor', 'USA'],
-      ['LAO', 'affected_state', 'LAO'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await db?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
-  });
-
   let laoAllocationOfUsa: string | undefined;
-
-  const send = (method: string, path: string, as: string, body?: unknown, headers?: Record<string, string>) =>
-    client.send(method, path, { token: tokens[as], body, headers });
 
   const created = (answer: Answer): Answer => {
     expect({ status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
@@ -298,7 +255,7 @@ describe('matching offers to needs (api, relay and projector processes)', () => 
 
     // Read-your-writes: each allocation the apply created is in the read model when asked with its token.
     for (const report of reports.filter((r) => r.outcome === 'created')) {
-      const response = await fetch(`${base}/allocations/${report.allocationId}`, {
+      const response = await fetch(`${stack.base}/allocations/${report.allocationId}`, {
         headers: { authorization: `Bearer ${tokens.analyst}`, 'x-consistent-with': report.consistencyToken! },
       });
       expect(response.status).toBe(200);

@@ -1,19 +1,6 @@
-import { eventRegistrations, Role } from '@cm/domain';
-import { EventTypeRegistry, MongoEventStore } from '@cm/event-store';
-import { MongoClient } from 'mongodb';
-import { freePort, RunningProcess, startApp, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { commandClient } from './support-command-api';
+import { useActorStack } from '../support/actor-stack';
+import { waitFor } from '../support/processes';
 
-const database = uniqueName('planjobs');
-const env = {
-  MONGODB_URI: mongodbUri,
-  MONGODB_DATABASE: database,
-  KAFKA_BROKERS: kafkaBrokers.join(','),
-  KAFKA_TOPIC_PREFIX: `${database}.`,
-  PLAN_JOB_MAX_ENTRIES: '40',
-  PLAN_JOB_LEASE_MS: '2000',
-};
 const material = { assistanceType: 'material', category: 'metal_detectors' };
 
 interface Job {
@@ -28,17 +15,10 @@ interface Job {
 }
 
 describe('plan jobs: 202, progress, restart-safe, cancellable, bounded (real stack)', () => {
-  const processes: RunningProcess[] = [];
-  let api: RunningProcess;
-  let base: string;
-  let mongo: MongoClient;
-  let store: MongoEventStore;
-  const tokens: Record<string, string> = {};
+  const stack = useActorStack('planjobs', { env: { PLAN_JOB_MAX_ENTRIES: '40', PLAN_JOB_LEASE_MS: '2000' } });
+  const { store, tokens, send } = stack;
   let pledgeId: string;
 
-  const client = () => commandClient(base);
-  const send = (method: string, path: string, as: string, body?: unknown) =>
-    client().send(method, path, { token: tokens[as], body });
   const job = async (id: string) => (await send('GET', `/matching/plan/jobs/${id}`, 'analyst')).body as unknown as Job;
   const jobUntil = (id: string, accept: (job: Job) => boolean, what: string) =>
     waitFor(
@@ -51,19 +31,6 @@ describe('plan jobs: 202, progress, restart-safe, cancellable, bounded (real sta
     );
 
   beforeAll(async () => {
-    const stack = await startStack(env);
-    processes.push(...stack.processes);
-    api = stack.processes.at(-1)!;
-    base = stack.base;
-    mongo = await testMongo();
-    store = new MongoEventStore(mongo.db(database), new EventTypeRegistry(eventRegistrations));
-    const actors: [string, Role, string?][] = [
-      ['coordinator', 'coordinator'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['LAO', 'affected_state', 'LAO'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client().token(role, participant);
     const pledge = await send('POST', '/pledges', 'NOR', {
       ...material,
       donorId: 'NOR',
@@ -72,15 +39,6 @@ describe('plan jobs: 202, progress, restart-safe, cancellable, bounded (real sta
     });
     expect(pledge.status).toBe(201);
     pledgeId = pledge.body.id as string;
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
   });
 
   async function entriesFor(count: number) {
@@ -133,7 +91,7 @@ describe('plan jobs: 202, progress, restart-safe, cancellable, bounded (real sta
 
   it('answers 202 with Location, survives an api killed mid-job, resumes, and never applies an entry twice', async () => {
     const entries = await entriesFor(24);
-    const response = await fetch(`${base}/matching/plan/apply`, {
+    const response = await fetch(`${stack.base}/matching/plan/apply`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.coordinator}`, 'content-type': 'application/json' },
       body: JSON.stringify({ allocations: entries }),
@@ -145,16 +103,7 @@ describe('plan jobs: 202, progress, restart-safe, cancellable, bounded (real sta
 
     const midway = await jobUntil(started.id, (seen) => seen.processed >= 3, 'the job to make progress');
     expect(midway.status).toBe('running');
-    await api.stop('SIGKILL');
-    const port = await freePort();
-    api = startApp('api', { ...env, PORT: String(port) });
-    processes.push(api);
-    base = `http://127.0.0.1:${port}`;
-    await waitFor(
-      async () => ((await fetch(`${base}/health/live`).catch(() => undefined))?.ok ? true : undefined),
-      'the api to restart',
-      90_000,
-    );
+    await stack.restart('api');
 
     const done = await jobUntil(started.id, (seen) => seen.status === 'completed', 'the resumed job to complete');
     expect(done.processed).toBe(24);

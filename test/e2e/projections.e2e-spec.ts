@@ -1,7 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { Db, MongoClient } from 'mongodb';
 import { ConsumerRunner, topicFor } from '@cm/messaging';
-import type { Role } from '@cm/domain';
 import {
   liveAlias,
   projectionBatchHandler,
@@ -9,75 +7,17 @@ import {
   projectionSetNames,
   projectionSets,
 } from '@cm/read-models';
-import { storeFor } from '../support/event-log';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName } from '../support/servers';
+import { useActorStack } from '../support/actor-stack';
+import { waitFor } from '../support/processes';
+import { testKafka, uniqueName } from '../support/servers';
 import { dumpAll } from '../support/projection-scenarios';
-import { commandClient } from './support-command-api';
 
-const database = uniqueName('projections');
-const topicPrefix = `${database}.`;
 const material = { assistanceType: 'material', category: 'metal_detectors' };
 
-interface Read {
-  status: number;
-  body: Record<string, unknown>;
-  consistency: string | null;
-  contentType: string | null;
-}
-
 describe('queries over the projected read models (api, relay and projector processes)', () => {
-  const processes: RunningProcess[] = [];
-  let base: string;
-  let mongo: MongoClient;
-  let db: Db;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    const shared = {
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      CONSISTENCY_WAIT_MS: '15000',
-    };
-    const stack = await startStack(shared);
-    processes.push(...stack.processes);
-    base = stack.base;
-    client = commandClient(base);
-    mongo = await testMongo();
-    db = mongo.db(database);
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['LAO', 'affected_state', 'LAO'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await db?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
-  });
-
-  const send = (method: string, path: string, as: string, body?: unknown) =>
-    client.send(method, path, { token: tokens[as], body });
-
-  async function read(path: string, consistentWith?: string, as = 'analyst'): Promise<Read> {
-    const headers: Record<string, string> = { authorization: `Bearer ${tokens[as]}` };
-    if (consistentWith) headers['x-consistent-with'] = consistentWith;
-    const response = await fetch(`${base}${path}`, { headers });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      consistency: response.headers.get('x-consistency'),
-      contentType: response.headers.get('content-type'),
-    };
-  }
+  const stack = useActorStack('projections', { env: { CONSISTENCY_WAIT_MS: '15000' } });
+  const { topicPrefix, db, store, send } = stack;
+  const read = (path: string, consistentWith?: string, as = 'analyst') => stack.read(path, as, consistentWith);
 
   /** The command succeeded, and the query asked with its token shows the change at once. */
   async function readAfter(command: { status: number; body: Record<string, unknown> }, path: string) {
@@ -194,7 +134,7 @@ describe('queries over the projected read models (api, relay and projector proce
     expect((await read('/needs/x', 'not-a-token!')).body.errors).toContainEqual(
       expect.objectContaining({ field: 'X-Consistent-With' }),
     );
-    expect((await fetch(`${base}/needs`)).status).toBe(401);
+    expect((await fetch(`${stack.base}/needs`)).status).toBe(401);
 
     const future = Buffer.from(`need:need-${uuidv7()}:1`).toString('base64url');
     const started = Date.now();
@@ -204,7 +144,6 @@ describe('queries over the projected read models (api, relay and projector proce
   });
 
   it('walking all pages of 1,000 needs returns each exactly once, in a stable order', async () => {
-    const store = storeFor(db);
     const ids = Array.from({ length: 1_000 }, () => uuidv7());
     for (let i = 0; i < ids.length; i += 50) {
       await Promise.all(

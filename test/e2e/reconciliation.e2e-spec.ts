@@ -2,15 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Db, MongoClient } from 'mongodb';
-import type { Role } from '@cm/domain';
 import { dumpGeneration, dumpLive, rebuildProjectionSet, type ProjectionSetName } from '@cm/read-models';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName } from '../support/servers';
-import { Answer, commandClient } from './support-command-api';
-
-const database = uniqueName('reconciliation');
-const topicPrefix = `${database}.`;
+import { useActorStack } from '../support/actor-stack';
+import { waitFor } from '../support/processes';
+import { testKafka } from '../support/servers';
 const schema = join(__dirname, '..', '..', '..', 'shared', 'iati', 'iati-activities-schema.xsd');
 
 function xmllintOk(xml: string): boolean {
@@ -35,64 +30,20 @@ const total = (count: number, eur: string, usd: string) => ({ count, byUnit: { E
  * 250 → 270.53, 100 → 108.21, 50 → 54.11.
  */
 describe('delivery reconciliation on the real stack (api, relay, projector; Kafka, FerretDB)', () => {
-  const processes: RunningProcess[] = [];
-  let base: string;
-  let mongo: MongoClient;
-  let db: Db;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
+  const stack = useActorStack('reconciliation', {
+    env: { CONSISTENCY_WAIT_MS: '15000' },
+    participants: ['NOR', 'DEU', 'LAO', 'VNM'],
+  });
+  const { topicPrefix, db, client, tokens, processes, ok: send, get, json } = stack;
   const ids: Record<string, string> = {};
   let allocationId = '';
   let needId = '';
   let lastToken = '';
   const asOf = new Date(Date.now() + 10 * dayMs).toISOString().slice(0, 10);
 
-  const send = async (method: string, path: string, as: string, body?: unknown): Promise<Answer> => {
-    const answer = await client.send(method, path, { token: tokens[as], body });
-    if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer;
-  };
-  const get = (path: string, as = 'analyst', consistentWith?: string) =>
-    fetch(`${base}${path}`, {
-      headers: {
-        authorization: `Bearer ${tokens[as]}`,
-        ...(consistentWith && { 'x-consistent-with': consistentWith }),
-      },
-    });
-  const json = async (path: string, as = 'analyst', consistentWith?: string) =>
-    (await (await get(path, as, consistentWith)).json()) as Record<string, unknown>;
   const delivery = (id: string) => `/allocations/${allocationId}/deliveries/${ids[id]}`;
 
   beforeAll(async () => {
-    mongo = await testMongo();
-    db = mongo.db(database);
-    const stack = await startStack({
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      CONSISTENCY_WAIT_MS: '15000',
-    });
-    processes.push(...stack.processes);
-    base = stack.base;
-    client = commandClient(base);
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['DEU', 'donor', 'DEU'],
-      ['LAO', 'affected_state', 'LAO'],
-      ['VNM', 'affected_state', 'VNM'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-    for (const [id, name] of [
-      ['NOR', 'Norway'],
-      ['DEU', 'Germany'],
-      ['LAO', 'Lao PDR'],
-      ['VNM', 'Viet Nam'],
-    ]) {
-      await send('POST', '/participants', 'admin', { id, name, kind: 'state' });
-    }
     const need = await send('POST', '/needs', 'LAO', {
       requesterId: 'LAO',
       pillar: 'clearance',
@@ -146,12 +97,6 @@ describe('delivery reconciliation on the real stack (api, relay, projector; Kafk
     ).body.id as string;
     lastToken = (await send('POST', `${delivery('d4')}/withdraw-dispute`, 'LAO', { reason: 'found at customs' })).body
       .consistencyToken as string;
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await db?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
   });
 
   it('reads its own writes: the allocation and the need reflect every answer at once with the token', async () => {

@@ -2,13 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
-import type { Role } from '@cm/domain';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { Answer, commandClient } from './support-command-api';
+import { useActorStack } from '../support/actor-stack';
+import { waitFor } from '../support/processes';
 
-const database = uniqueName('reports');
 const schema = join(__dirname, '..', '..', '..', 'shared', 'iati', 'iati-activities-schema.xsd');
 
 function xmllint(xml: string): { ok: boolean; output: string } {
@@ -33,43 +29,10 @@ function xmllint(xml: string): { ok: boolean; output: string } {
  *   JPY 2024 → 0.006603666443: pledge 1,000,000 → 6,603.67
  */
 describe('reports and the IATI export over a seeded record (api, relay and projector processes)', () => {
-  const processes: RunningProcess[] = [];
-  let base: string;
-  let mongo: MongoClient;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
-
-  const send = async (method: string, path: string, as: string, body?: unknown): Promise<Answer> => {
-    const answer = await client.send(method, path, { token: tokens[as], body });
-    if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer;
-  };
-  const get = (path: string, as = 'analyst') =>
-    fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tokens[as]}` } });
-  const json = async (path: string, as = 'analyst') => (await (await get(path, as)).json()) as Record<string, unknown>;
+  const stack = useActorStack('reports', { env: { CONSISTENCY_WAIT_MS: '15000' } });
+  const { processes, ok: send, get, json } = stack;
 
   beforeAll(async () => {
-    const shared = {
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
-      CONSISTENCY_WAIT_MS: '15000',
-    };
-    mongo = await testMongo();
-    const stack = await startStack(shared);
-    processes.push(...stack.processes);
-    base = stack.base;
-    client = commandClient(base);
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['USA', 'donor', 'USA'],
-      ['LAO', 'affected_state', 'LAO'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-
     for (const [id, name, used] of [
       ['NOR', 'Norway', []],
       ['LAO', 'Lao PDR', []],
@@ -142,15 +105,6 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
       'the reports to include every write',
       60_000,
     );
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
   });
 
   const total = (count: number, byUnit: Record<string, string>, usd: string) => ({ count, byUnit, usd, withoutUsd: 0 });

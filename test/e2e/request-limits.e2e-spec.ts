@@ -1,36 +1,17 @@
-import { RunningProcess, startStack } from '../support/processes';
-import { kafkaBrokers, mongodbUri, uniqueName } from '../support/servers';
-import { commandClient } from './support-command-api';
-
-const database = uniqueName('limits');
+import { useActorStack } from '../support/actor-stack';
 
 /** The limits as `npm start` wires them (main.ts), with small rate budgets so that a test reaches them. */
 describe('request limits of the running api', () => {
-  let api: RunningProcess;
-  let base: string;
-
-  beforeAll(async () => {
-    const stack = await startStack(
-      {
-        MONGODB_URI: mongodbUri,
-        MONGODB_DATABASE: database,
-        KAFKA_BROKERS: kafkaBrokers.join(','),
-        KAFKA_TOPIC_PREFIX: `${database}.`,
-        RATE_LIMIT_PER_TOKEN: '4',
-        RATE_LIMIT_PER_ADDRESS: '1000',
-        CORS_ORIGINS: 'https://console.example.org',
-      },
-      ['api'],
-    );
-    [api] = stack.processes;
-    base = stack.base;
+  const stack = useActorStack('limits', {
+    apps: ['api'],
+    env: { RATE_LIMIT_PER_TOKEN: '4', RATE_LIMIT_PER_ADDRESS: '1000', CORS_ORIGINS: 'https://console.example.org' },
   });
-  afterAll(() => api?.stop('SIGKILL'));
+  const { client } = stack;
 
   it('refuses a 3 MB body with 413 and a 5,000-deep one with 400, as problem+json', async () => {
-    const token = await commandClient(base).token('affected_state', 'LAO');
+    const token = await client.token('affected_state', 'LAO');
     const post = (body: string) =>
-      fetch(`${base}/needs`, {
+      fetch(`${stack.base}/needs`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body,
@@ -44,27 +25,27 @@ describe('request limits of the running api', () => {
   });
 
   it('limits a token to its budget with 429 and Retry-After, and never limits health', async () => {
-    const token = await commandClient(base).token('analyst', undefined, '2h');
+    const token = await client.token('analyst', undefined, '2h');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       statuses.push(
-        (await fetch(`${base}/reports/coverage`, { headers: { authorization: `Bearer ${token}` } })).status,
+        (await fetch(`${stack.base}/reports/coverage`, { headers: { authorization: `Bearer ${token}` } })).status,
       );
     }
     expect(statuses.slice(0, 4).every((status) => status !== 429)).toBe(true);
     expect(statuses[4]).toBe(429);
-    const limited = await fetch(`${base}/reports/coverage`, { headers: { authorization: `Bearer ${token}` } });
+    const limited = await fetch(`${stack.base}/reports/coverage`, { headers: { authorization: `Bearer ${token}` } });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
-    for (let i = 0; i < 10; i++) expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await fetch(`${stack.base}/health/live`)).status).toBe(200);
   });
 
   it('serves the OpenAPI UI with helmet headers and a CSP allowing inline styles', async () => {
-    const docs = await fetch(`${base}/docs`);
+    const docs = await fetch(`${stack.base}/docs`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
     expect(docs.headers.get('x-content-type-options')).toBe('nosniff');
-    const preflight = await fetch(`${base}/needs`, {
+    const preflight = await fetch(`${stack.base}/needs`, {
       method: 'OPTIONS',
       headers: { origin: 'https://console.example.org', 'access-control-request-method': 'POST' },
     });

@@ -1,49 +1,31 @@
-import { MongoClient } from 'mongodb';
 import { CommitDocument, hashOf } from '@cm/event-store';
 import { topicFor } from '@cm/messaging';
-import { freePort, RunningProcess, startStack, waitFor } from '../support/processes';
+import { useActorStack } from '../support/actor-stack';
+import { freePort, waitFor } from '../support/processes';
 import { ReceivedSpan, startOtlpReceiver } from '../support/otlp-receiver';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { commandClient } from './support-command-api';
 
-const database = uniqueName('tracing');
 const SERVER = 2;
 const PRODUCER = 4;
 const CONSUMER = 5;
 const ms = (ns: bigint) => Number(ns / 1_000n) / 1_000;
 
 describe('one trace follows a command from the api through the relay to the projector', () => {
-  const processes: RunningProcess[] = [];
+  let otlpPort: number;
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
-  let mongo: MongoClient;
-  let client: ReturnType<typeof commandClient>;
 
   beforeAll(async () => {
-    const otlpPort = await freePort();
+    otlpPort = await freePort();
     receiver = await startOtlpReceiver(otlpPort);
-    const stack = await startStack({
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
+  });
+  afterAll(() => receiver?.close());
+
+  const { database, db, client } = useActorStack('tracing', {
+    env: () => ({
       OTEL_TRACES_EXPORTER: 'otlp',
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${otlpPort}`,
       OTEL_BSP_SCHEDULE_DELAY: '200',
-    });
-    processes.push(...stack.processes);
-    client = commandClient(stack.base);
-    mongo = await testMongo();
-  });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
-    await receiver?.close();
+    }),
   });
 
   it('links request → append → relay send → projector apply, with the lag between them on the spans', async () => {
@@ -94,10 +76,7 @@ describe('one trace follows a command from the api through the relay to the proj
     expect(apply.attributes).toMatchObject({ 'messaging.destination.name': topicFor('participant', `${database}.`) });
 
     // The context is stored beside the events, outside their hashes: the chain still verifies.
-    const commit = (await mongo
-      .db(database)
-      .collection<CommitDocument>('event_commits')
-      .findOne({ streamType: 'participant' }))!;
+    const commit = (await db.collection<CommitDocument>('event_commits').findOne({ streamType: 'participant' }))!;
     expect(commit.trace?.traceparent).toBe(`00-${request.traceId}-${append.spanId}-01`);
     expect(commit.events.map((event) => hashOf(event) === event.hash)).toEqual([true]);
 

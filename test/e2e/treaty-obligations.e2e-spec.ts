@@ -1,10 +1,6 @@
-import { MongoClient } from 'mongodb';
-import type { Role } from '@cm/domain';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
-import { Answer, commandClient } from './support-command-api';
+import { useActorStack } from '../support/actor-stack';
+import { waitFor } from '../support/processes';
 
-const database = uniqueName('treaty');
 const source = 'UN Treaty Collection, Chapter XXVI-6';
 
 /**
@@ -15,63 +11,11 @@ const source = 'UN Treaty Collection, Chapter XXVI-6';
  *   NOK latest (ECB, 30 Oct 2026): 1.1172 / 10.312 → 0.1083397983: → US$ 1,083,397.98; difference −506,229.37
  */
 describe('treaty obligations and revaluation (api, relay and projector processes)', () => {
-  const processes: RunningProcess[] = [];
-  let base: string;
-  let mongo: MongoClient;
-  let client: ReturnType<typeof commandClient>;
-  const tokens: Record<string, string> = {};
-
-  const call = (method: string, path: string, as: string, body?: unknown): Promise<Answer> =>
-    client.send(method, path, { token: tokens[as], body });
-  const send = async (method: string, path: string, as: string, body?: unknown): Promise<Answer> => {
-    const answer = await call(method, path, as, body);
-    if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer;
-  };
-  const read = async (path: string, as = 'analyst', token?: string) => {
-    const response = await fetch(`${base}${path}`, {
-      headers: { authorization: `Bearer ${tokens[as]}`, ...(token && { 'x-consistent-with': token }) },
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-
-  beforeAll(async () => {
-    mongo = await testMongo();
-    const stack = await startStack({
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
-      CONSISTENCY_WAIT_MS: '15000',
-    });
-    processes.push(...stack.processes);
-    base = stack.base;
-    client = commandClient(base);
-    const actors: [string, Role, string?][] = [
-      ['admin', 'admin'],
-      ['coordinator', 'coordinator'],
-      ['analyst', 'analyst'],
-      ['NOR', 'donor', 'NOR'],
-      ['LAO', 'affected_state', 'LAO'],
-    ];
-    for (const [name, role, participant] of actors) tokens[name] = await client.token(role, participant);
-    for (const [id, name] of [
-      ['NOR', 'Norway'],
-      ['LAO', 'Lao PDR'],
-      ['LTU', 'Lithuania'],
-    ]) {
-      await send('POST', '/participants', 'admin', { id, name, kind: 'state' });
-    }
+  const stack = useActorStack('treaty', {
+    env: { CONSISTENCY_WAIT_MS: '15000' },
+    participants: ['NOR', 'LAO', 'LTU'],
   });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await mongo
-      ?.db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo?.close();
-  });
+  const { send: call, ok: send, read } = stack;
 
   it('computes entry into force and deadlines, and follows an extension from request to decision', async () => {
     const ratified = await send('POST', '/participants/LAO/treaty-actions', 'admin', {
@@ -224,7 +168,7 @@ describe('treaty obligations and revaluation (api, relay and projector processes
   });
 
   it('documents the new routes in OpenAPI', async () => {
-    const document = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    const document = (await (await fetch(`${stack.base}/docs-json`)).json()) as { paths: Record<string, unknown> };
     for (const path of [
       '/participants/{id}/treaty-actions',
       '/participants/{id}/deadline-extensions',

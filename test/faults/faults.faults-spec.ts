@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Db, MongoClient } from 'mongodb';
-import type { Role } from '@cm/domain';
 import { eventStoreCollections, type EventEnvelope } from '@cm/event-store';
 import { topicFor, type StreamType } from '@cm/messaging';
 import {
@@ -17,7 +16,8 @@ import {
   rebuildProjectionSet,
   type ProjectionSetName,
 } from '@cm/read-models';
-import { commandClient } from '../e2e/support-command-api';
+import { actorTokens } from '../support/actor-stack';
+import { apiClient } from '../support/api-client';
 import { collectTopic, storeFor } from '../support/event-log';
 import { freePort, RunningProcess, startApp, startFerretDb, startKafka, waitFor } from '../support/processes';
 import { dumpAll } from '../support/projection-scenarios';
@@ -88,15 +88,7 @@ describe('faults: SIGKILL of every server and app under load', () => {
     for (const app of ['relay', 'projector', 'api'] as const) start(app);
     base = `http://127.0.0.1:${ports.api}`;
     await waitForApi();
-    const client = commandClient(base);
-    const roles: [keyof typeof tokens, Role, string?][] = [
-      ['LAO', 'affected_state', 'LAO'],
-      ['VNM', 'affected_state', 'VNM'],
-      ['NOR', 'donor', 'NOR'],
-      ['DEU', 'donor', 'DEU'],
-      ['analyst', 'analyst'],
-    ];
-    for (const [name, role, participant] of roles) tokens[name] = await client.token(role, participant, '2h');
+    Object.assign(tokens, await actorTokens(apiClient(base), '2h'));
   }, 180_000);
 
   afterAll(async () => {
@@ -136,7 +128,7 @@ describe('faults: SIGKILL of every server and app under load', () => {
 
   /** A command and a read that waits for it: the whole path (api, store, relay, Kafka, projector) works again. */
   async function endToEnd(): Promise<boolean> {
-    const client = commandClient(base);
+    const client = apiClient(base);
     const need = await client.send('POST', '/needs', {
       token: tokens.LAO,
       body: {

@@ -17,8 +17,13 @@ export function testKafka(clientId = uniqueName('client')): Kafka {
   return new Kafka({ clientId, brokers: kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 10 } });
 }
 
+/** Not connected yet: it connects on `connect()` or its first operation. */
+export function testMongoClient(): MongoClient {
+  return new MongoClient(mongodbUri, { serverSelectionTimeoutMS: 5_000, retryWrites: false });
+}
+
 export async function testMongo(): Promise<MongoClient> {
-  return new MongoClient(mongodbUri, { serverSelectionTimeoutMS: 5_000, retryWrites: false }).connect();
+  return testMongoClient().connect();
 }
 
 /** Asks the broker for its metadata with a short-lived admin client (disconnected, so no handle stays open). */

@@ -1,3 +1,4 @@
+export { developmentSecret, signToken, TokenRequest } from './auth/development-token';
 export { bootstrap, BootstrapOptions } from './bootstrap';
 export { APP_CONFIG, APP_IDENTITY, AppIdentity, ConfigModule } from './config/config.module';
 export { AppConfig, ConfigurationError, configSchema, configVariableNames, loadConfig } from './config/config.schema';

@@ -1,10 +1,4 @@
-import { AppConfig, ConfigurationError } from '@cm/platform';
-
-/**
- * Signs development tokens (`npm run token`) and verifies them when no secret is configured. It is public on purpose:
- * production refuses to start with it (see `authSettingsOf`).
- */
-export const developmentSecret = 'cm-article6-development-secret-not-for-production';
+import { AppConfig, ConfigurationError, developmentSecret } from '@cm/platform';
 
 const minimumSecretBytes = 32;
 

@@ -1,7 +1,6 @@
 import { SignJWT } from 'jose';
-import { loadConfig } from '@cm/platform';
-import { authSettingsOf, developmentSecret } from './auth-settings';
-import { signToken } from './development-token';
+import { developmentSecret, loadConfig, signToken } from '@cm/platform';
+import { authSettingsOf } from './auth-settings';
 import { TokenVerifier } from './token-verifier';
 
 const verifier = new TokenVerifier(authSettingsOf(loadConfig({}, 3000)));

@@ -2,9 +2,8 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Role, roles } from '@cm/domain';
-import { APP_CONFIG, AppConfig } from '@cm/platform';
+import { APP_CONFIG, AppConfig, signToken } from '@cm/platform';
 import { Public } from '../auth/auth.decorators';
-import { signToken } from '../auth/development-token';
 import { Problem } from '../problems/problem';
 import { devSignInAllowed } from './console-settings';
 

@@ -1,14 +1,13 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Role } from '@cm/domain';
-import { EVENT_STORE } from '@cm/event-store';
-import { APP_CONFIG, loadConfig, MONGO_DB } from '@cm/platform';
+import { eventRegistrations, Role } from '@cm/domain';
+import { EVENT_STORE, EventTypeRegistry } from '@cm/event-store';
+import { APP_CONFIG, loadConfig, MONGO_DB, signToken } from '@cm/platform';
+import { InMemoryEventStore } from '../../../../libs/event-store/src/testing';
 import { ALLOCATION_INTENTS } from '../allocations/saga/allocation-intents';
-import { signToken } from '../auth/development-token';
 import { CommandsModule } from '../commands.module';
 import { configureHttp } from '../http/http-hardening';
 import { IDEMPOTENCY_KEYS } from '../idempotency/idempotency-keys';
-import { InMemoryEventStore } from './in-memory-event-store';
 import { InMemoryAllocationIntents, InMemoryIdempotencyKeys } from './in-memory-keys';
 
 /** For unit tests only: the command api over HTTP on a random port, with in-memory store, keys and intents. */
@@ -32,7 +31,7 @@ export const tokenFor = (role: Role, participant?: string, expires = '1h') =>
 
 export async function startCommandApi(env: NodeJS.ProcessEnv = {}): Promise<CommandApi> {
   const config = loadConfig({ NODE_ENV: 'test', ...env }, 0);
-  const store = new InMemoryEventStore();
+  const store = new InMemoryEventStore(new EventTypeRegistry(eventRegistrations));
   const keys = new InMemoryIdempotencyKeys();
   const intents = new InMemoryAllocationIntents();
 

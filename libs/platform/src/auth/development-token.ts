@@ -1,6 +1,12 @@
 import { Role, roles } from '@cm/domain';
 import { SignJWT } from 'jose';
-import { developmentSecret } from './auth-settings';
+
+/**
+ * Signs development tokens (`npm run token`, the console's development sign-in, tests and benches) and verifies them
+ * in the api when no secret is configured. It is public on purpose: production refuses to start with it (the api's
+ * `authSettingsOf`).
+ */
+export const developmentSecret = 'cm-article6-development-secret-not-for-production';
 
 export interface TokenRequest {
   role: Role;

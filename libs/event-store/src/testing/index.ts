@@ -1,0 +1,3 @@
+/** Test doubles of the event store, for unit tests only (dependency-cruiser keeps production code out of here). */
+export { InMemoryEventStore, InMemoryEventStoreOptions } from './in-memory-event-store';
+export { eventStoreContract, OpenStore, StoreUnderTest } from './event-store-contract';
