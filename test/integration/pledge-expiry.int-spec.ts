@@ -1,9 +1,9 @@
 import { Db, MongoClient } from 'mongodb';
 import { pledgeDecider, pledgeStreamType } from '@cm/domain';
 import { collectionsOf, projectionSets } from '@cm/read-models';
-import { PledgeExpiry } from '../../apps/api/src/pledges/expire-pledges/pledge-expiry';
-import { Streams } from '../../apps/api/src/commands/streams';
-import { ConsistencyTokens } from '../../apps/api/src/consistency/consistency-tokens';
+import { PledgeExpiry } from '../../libs/application/src/pledges/pledge-expiry';
+import { Streams } from '../../libs/application/src/command-executor';
+import { ConsistencyTokens } from '../../libs/application/src/consistency/consistency-tokens';
 import { storeFor } from '../support/event-log';
 import { testMongo, uniqueName } from '../support/servers';
 

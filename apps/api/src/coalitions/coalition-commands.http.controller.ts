@@ -15,7 +15,7 @@ import {
   FormCoalitionCommand,
   JoinCoalitionCommand,
   LeaveCoalitionCommand,
-} from './coalition.commands';
+} from '../../../../libs/application/src/coalitions/coalition.commands';
 import { ChangeLeadPartnerRequest, FormCoalitionRequest, JoinCoalitionRequest } from './coalition.requests';
 
 const membershipFailures =

@@ -3,7 +3,7 @@ import { Db } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { liveCollection, PledgeView } from '@cm/read-models';
 import { CoalitionAccess } from '../coalitions/coalition-access';
-import { ConsistencyTokens } from '../consistency/consistency-tokens';
+import { ConsistencyTokens } from '../../../../libs/application/src/consistency/consistency-tokens';
 import { MongoIdempotencyKeys } from '../idempotency/idempotency-keys';
 import { ConsistencyGate } from '../queries/consistency-gate';
 import { MatchesQueryController } from './candidates/matches.query.controller';

@@ -7,7 +7,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ifMatchPattern } from '../commands/if-match';
-import { consistencyTokenPattern } from '../consistency/consistency-token';
+import { consistencyTokenPattern } from '../../../../libs/application/src/consistency/consistency-token';
 import { idempotencyKeyPattern } from '../idempotency/idempotency.interceptor';
 import { RouteFacts } from './route-facts';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { APP_CONFIG, AppConfig, MONGO_DB } from '@cm/platform';
 import { waitForPositions } from '@cm/read-models';
-import { ConsistencyTokens } from '../consistency/consistency-tokens';
+import { ConsistencyTokens } from '../../../../libs/application/src/consistency/consistency-tokens';
 import { Problem } from '../problems/problem';
 
 export const CONSISTENT_WITH_HEADER = 'x-consistent-with';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoalitionAccess } from '../coalitions/coalition-access';
 import { CoalitionsQueryController } from '../coalitions/coalitions.query.controller';
-import { ConsistencyTokens } from '../consistency/consistency-tokens';
+import { ConsistencyTokens } from '../../../../libs/application/src/consistency/consistency-tokens';
 import { AllocationsQueryController } from './allocations/allocations.query.controller';
 import { ConsistencyGate } from './consistency-gate';
 import { NeedsQueryController } from './needs/needs.query.controller';

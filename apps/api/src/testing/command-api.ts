@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Role } from '@cm/domain';
 import { EVENT_STORE } from '@cm/event-store';
 import { APP_CONFIG, loadConfig, MONGO_DB } from '@cm/platform';
-import { ALLOCATION_INTENTS } from '../allocations/saga/allocation-intents';
+import { ALLOCATION_INTENTS } from '../../../../libs/application/src/allocations/saga/allocation-intents';
 import { signToken } from '../auth/development-token';
 import { CommandsModule } from '../commands.module';
 import { configureHttp } from '../http/http-hardening';

@@ -1,4 +1,7 @@
-import { AllocationIntent, AllocationIntents } from '../allocations/saga/allocation-intents';
+import {
+  AllocationIntent,
+  AllocationIntents,
+} from '../../../../libs/application/src/allocations/saga/allocation-intents';
 import { ClaimResult, IdempotencyKeyStore, IdempotencyRecord } from '../idempotency/idempotency-keys';
 
 /** For unit tests only. */

@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { OptionalReasonRequest } from '../../commands/reason-request.dto';
-import { AcceptAllocationCommand } from './accept-allocation.command';
+import { AcceptAllocationCommand } from '../../../../../libs/application/src/allocations/accept-allocation/accept-allocation.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { ReasonRequest } from '../../commands/reason-request.dto';
-import { CancelAllocationCommand } from './cancel-allocation.command';
+import { CancelAllocationCommand } from '../../../../../libs/application/src/allocations/cancel-allocation/cancel-allocation.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

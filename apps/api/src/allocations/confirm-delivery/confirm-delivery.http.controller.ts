@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { ConfirmDeliveryRequest } from './confirm-delivery.request.dto';
-import { ConfirmDeliveryCommand } from './confirm-delivery.command';
+import { ConfirmDeliveryCommand } from '../../../../../libs/application/src/allocations/confirm-delivery/confirm-delivery.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

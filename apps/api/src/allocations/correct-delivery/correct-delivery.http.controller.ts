@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { CorrectDeliveryRequest } from './correct-delivery.request.dto';
-import { CorrectDeliveryCommand } from './correct-delivery.command';
+import { CorrectDeliveryCommand } from '../../../../../libs/application/src/allocations/correct-delivery/correct-delivery.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

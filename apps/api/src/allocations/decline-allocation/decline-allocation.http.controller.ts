@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { OptionalReasonRequest } from '../../commands/reason-request.dto';
-import { DeclineAllocationCommand } from './decline-allocation.command';
+import { DeclineAllocationCommand } from '../../../../../libs/application/src/allocations/decline-allocation/decline-allocation.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

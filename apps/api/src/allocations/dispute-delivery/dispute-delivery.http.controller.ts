@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { ReasonRequest } from '../../commands/reason-request.dto';
-import { DisputeDeliveryCommand } from './dispute-delivery.command';
+import { DisputeDeliveryCommand } from '../../../../../libs/application/src/allocations/dispute-delivery/dispute-delivery.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

@@ -5,7 +5,7 @@ import { CommandAnswer } from '../../commands/command-answer';
 import { CommandContext, CommandContextOf } from '../../commands/command-context';
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
-import { RecordDeliveryCommand } from './record-delivery.command';
+import { RecordDeliveryCommand } from '../../../../../libs/application/src/allocations/record-delivery/record-delivery.command';
 import { RecordDeliveryRequest } from './record-delivery.request.dto';
 
 @ApiTags('allocations')

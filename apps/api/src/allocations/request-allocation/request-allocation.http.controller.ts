@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CommandAnswer } from '../../commands/command-answer';
 import { CommandContext, CommandContextOf } from '../../commands/command-context';
 import { CommandRoute } from '../../commands/command-route';
-import { RequestAllocationCommand } from './request-allocation.command';
+import { RequestAllocationCommand } from '../../../../../libs/application/src/allocations/request-allocation/request-allocation.command';
 import { RequestAllocationRequest } from './request-allocation.request.dto';
 
 @ApiTags('allocations')

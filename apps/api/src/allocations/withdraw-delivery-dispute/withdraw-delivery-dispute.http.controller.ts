@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { WithdrawDeliveryDisputeRequest } from './withdraw-delivery-dispute.request.dto';
-import { WithdrawDeliveryDisputeCommand } from './withdraw-delivery-dispute.command';
+import { WithdrawDeliveryDisputeCommand } from '../../../../../libs/application/src/allocations/withdraw-delivery-dispute/withdraw-delivery-dispute.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

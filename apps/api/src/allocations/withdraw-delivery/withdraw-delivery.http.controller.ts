@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
 import { ReasonRequest } from '../../commands/reason-request.dto';
-import { WithdrawDeliveryCommand } from './withdraw-delivery.command';
+import { WithdrawDeliveryCommand } from '../../../../../libs/application/src/allocations/withdraw-delivery/withdraw-delivery.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

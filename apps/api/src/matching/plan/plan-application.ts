@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { RequestAllocationCommand } from '../../allocations/request-allocation/request-allocation.command';
+import { RequestAllocationCommand } from '../../../../../libs/application/src/allocations/request-allocation/request-allocation.command';
 import { RequestAllocationRequest } from '../../allocations/request-allocation/request-allocation.request.dto';
 import { CommandAnswer } from '../../commands/command-answer';
 import { CommandContext, newIdFor } from '../../commands/command-context';

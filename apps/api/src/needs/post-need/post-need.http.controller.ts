@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CommandAnswer } from '../../commands/command-answer';
 import { CommandContext, CommandContextOf } from '../../commands/command-context';
 import { CommandRoute } from '../../commands/command-route';
-import { PostNeedCommand } from './post-need.command';
+import { PostNeedCommand } from '../../../../../libs/application/src/needs/post-need/post-need.command';
 import { PostNeedRequest } from './post-need.request.dto';
 
 @ApiTags('needs')

@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { IfMatchHeader, versionOfIfMatch } from '../../commands/if-match';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
-import { ReviseNeedCommand } from './revise-need.command';
+import { ReviseNeedCommand } from '../../../../../libs/application/src/needs/revise-need/revise-need.command';
 import { ReviseNeedRequest } from './revise-need.request.dto';
 
 @ApiTags('needs')

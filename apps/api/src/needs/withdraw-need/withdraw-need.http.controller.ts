@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { ReasonRequest } from '../../commands/reason-request.dto';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
-import { WithdrawNeedCommand } from './withdraw-need.command';
+import { WithdrawNeedCommand } from '../../../../../libs/application/src/needs/withdraw-need/withdraw-need.command';
 
 @ApiTags('needs')
 @Controller('needs')

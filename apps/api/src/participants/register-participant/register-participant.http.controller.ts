@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CommandAnswer } from '../../commands/command-answer';
 import { CommandContext, CommandContextOf } from '../../commands/command-context';
 import { CommandRoute } from '../../commands/command-route';
-import { RegisterParticipantCommand } from './register-participant.command';
+import { RegisterParticipantCommand } from '../../../../../libs/application/src/participants/register-participant/register-participant.command';
 import { RegisterParticipantRequest } from './register-participant.request.dto';
 
 @ApiTags('participants')

@@ -11,7 +11,7 @@ import {
   RecordTreatyActionRequest,
   RequestDeadlineExtensionRequest,
 } from './treaty.request.dto';
-import { TreatyCommand } from './treaty.command';
+import { TreatyCommand } from '../../../../../libs/application/src/participants/treaty/treaty.command';
 
 const failures = 'NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, EXTENSION_TOO_LONG, DATE_IN_FUTURE';
 

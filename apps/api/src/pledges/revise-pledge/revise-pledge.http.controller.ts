@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { IfMatchHeader, versionOfIfMatch } from '../../commands/if-match';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
-import { RevisePledgeCommand } from './revise-pledge.command';
+import { RevisePledgeCommand } from '../../../../../libs/application/src/pledges/revise-pledge/revise-pledge.command';
 import { RevisePledgeRequest } from './revise-pledge.request.dto';
 
 @ApiTags('pledges')

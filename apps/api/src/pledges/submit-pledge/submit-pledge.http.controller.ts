@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CommandAnswer } from '../../commands/command-answer';
 import { CommandContext, CommandContextOf } from '../../commands/command-context';
 import { CommandRoute } from '../../commands/command-route';
-import { SubmitPledgeCommand } from './submit-pledge.command';
+import { SubmitPledgeCommand } from '../../../../../libs/application/src/pledges/submit-pledge/submit-pledge.command';
 import { SubmitPledgeRequest } from './submit-pledge.request.dto';
 
 @ApiTags('pledges')

@@ -6,7 +6,7 @@ import { CommandContext, CommandContextOf } from '../../commands/command-context
 import { CommandRoute } from '../../commands/command-route';
 import { ReasonRequest } from '../../commands/reason-request.dto';
 import { RecordIdPipe } from '../../commands/record-id.pipe';
-import { WithdrawPledgeCommand } from './withdraw-pledge.command';
+import { WithdrawPledgeCommand } from '../../../../../libs/application/src/pledges/withdraw-pledge/withdraw-pledge.command';
 
 @ApiTags('pledges')
 @Controller('pledges')

@@ -1,0 +1,11 @@
+import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
+import { ReasonRequest } from '../../../../../apps/api/src/commands/reason-request.dto';
+
+export class DisputeDeliveryCommand {
+  constructor(
+    readonly allocationId: string,
+    readonly request: ReasonRequest,
+    readonly context: CommandContext,
+    readonly deliveryId: string,
+  ) {}
+}
