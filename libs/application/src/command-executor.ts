@@ -5,7 +5,7 @@ import { EVENT_STORE, EventMetadata, EventStore, VersionConflictError } from '@c
 import { StreamPosition } from './consistency/consistency-token';
 import { ConsistencyTokens } from './consistency/consistency-tokens';
 import { Problem } from '../../../apps/api/src/problems/problem';
-import { CommandAnswer } from '../../../apps/api/src/commands/command-answer';
+import { CommandAnswer } from '../../../apps/api/src/http/command-answer';
 import { StreamLocks } from './stream-locks';
 
 export const streamIdOf = (streamType: string, id: string): string => `${streamType}-${id}`;

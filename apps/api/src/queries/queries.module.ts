@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CoalitionAccess } from '../coalitions/coalition-access';
-import { CoalitionsQueryController } from '../coalitions/coalitions.query.controller';
+import { CoalitionsQueryController } from '../coalitions/queries/coalitions.query.controller';
 import { ConsistencyTokens } from '../../../../libs/application/src/consistency/consistency-tokens';
-import { AllocationsQueryController } from './allocations/allocations.query.controller';
+import { AllocationsQueryController } from '../allocations/queries/allocations.query.controller';
 import { ConsistencyGate } from './consistency-gate';
-import { NeedsQueryController } from './needs/needs.query.controller';
-import { ParticipantsQueryController } from './participants/participants.query.controller';
-import { PledgesQueryController } from './pledges/pledges.query.controller';
+import { NeedsQueryController } from '../needs/queries/needs.query.controller';
+import { ParticipantsQueryController } from '../participants/queries/participants.query.controller';
+import { PledgesQueryController } from '../pledges/queries/pledges.query.controller';
 import { ReadModelQueries } from './read-model-queries';
 
 /**

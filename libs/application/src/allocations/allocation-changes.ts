@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AllocationCommand, allocationDecider, allocationStreamType } from '@cm/domain';
-import { CommandAnswer } from '../../../../apps/api/src/commands/command-answer';
-import { CommandContext, metadataOf } from '../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../apps/api/src/http/command-answer';
+import { CommandContext, metadataOf } from '../../../../apps/api/src/http/command-context';
 import { Streams } from '../command-executor';
 import { AllocationSaga } from './saga/allocation-saga';
 

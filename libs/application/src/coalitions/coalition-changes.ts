@@ -7,8 +7,8 @@ import {
   participantDecider,
   participantStreamType,
 } from '@cm/domain';
-import { CommandAnswer } from '../../../../apps/api/src/commands/command-answer';
-import { CommandContext, metadataOf } from '../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../apps/api/src/http/command-answer';
+import { CommandContext, metadataOf } from '../../../../apps/api/src/http/command-context';
 import { Streams } from '../command-executor';
 
 type CommandOf<T extends CoalitionCommand['type']> = Extract<CoalitionCommand, { type: T }>;

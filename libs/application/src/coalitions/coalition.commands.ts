@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../apps/api/src/commands/command-context';
-import { FormCoalitionRequest } from '../../../../apps/api/src/coalitions/coalition.requests';
+import { CommandContext } from '../../../../apps/api/src/http/command-context';
+import { FormCoalitionRequest } from '../../../../apps/api/src/coalitions/commands/coalition.requests';
 
 export class FormCoalitionCommand {
   constructor(

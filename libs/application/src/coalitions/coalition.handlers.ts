@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../apps/api/src/commands/command-answer';
-import { newIdFor } from '../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../apps/api/src/http/command-answer';
+import { newIdFor } from '../../../../apps/api/src/http/command-context';
 import { CoalitionChanges } from './coalition-changes';
 import {
   ChangeLeadPartnerCommand,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nest
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@cm/platform';
 import { Roles } from '../../auth/auth.decorators';
-import { CommandContext, CommandContextOf, newIdFor } from '../../commands/command-context';
+import { CommandContext, CommandContextOf, newIdFor } from '../../http/command-context';
 import { Problem } from '../../problems/problem';
 import { HeaderSink } from '../../queries/consistency-gate';
 import { MatchingQueries } from '../matching-queries';

@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@cm/domain';
 import { RequestAllocationCommand } from '../../../../../libs/application/src/allocations/request-allocation/request-allocation.command';
-import { CommandContext } from '../../commands/command-context';
+import { CommandContext } from '../../http/command-context';
 import { Problem } from '../../problems/problem';
 import { InMemoryIdempotencyKeys } from '../../testing/in-memory-keys';
 import { entryRecordId, PlanApplication, PlanEntry } from './plan-application';

@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { ConfirmDeliveryRequest } from '../../../../../apps/api/src/allocations/confirm-delivery/confirm-delivery.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { ConfirmDeliveryRequest } from '../../../../../apps/api/src/allocations/commands/confirm-delivery.request.dto';
 
 export class ConfirmDeliveryCommand {
   constructor(

@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { CorrectDeliveryRequest } from '../../../../../apps/api/src/allocations/correct-delivery/correct-delivery.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { CorrectDeliveryRequest } from '../../../../../apps/api/src/allocations/commands/correct-delivery.request.dto';
 
 export class CorrectDeliveryCommand {
   constructor(

@@ -1,6 +1,6 @@
 import { allocationDecider, allocationStreamType, DomainError } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/commands/command-answer';
+import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
 import { Streams } from '../../command-executor';
 import { AllocationChanges } from '../allocation-changes';
 import { CorrectDeliveryCommand } from './correct-delivery.command';

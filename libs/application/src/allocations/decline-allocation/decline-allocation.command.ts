@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { OptionalReasonRequest } from '../../../../../apps/api/src/commands/reason-request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { OptionalReasonRequest } from '../../../../../apps/api/src/http/reason-request.dto';
 
 export class DeclineAllocationCommand {
   constructor(

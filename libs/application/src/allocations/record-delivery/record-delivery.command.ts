@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { RecordDeliveryRequest } from '../../../../../apps/api/src/allocations/record-delivery/record-delivery.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { RecordDeliveryRequest } from '../../../../../apps/api/src/allocations/commands/record-delivery.request.dto';
 
 export class RecordDeliveryCommand {
   constructor(

@@ -1,7 +1,7 @@
 import { allocationDecider, allocationStreamType, DomainError } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/commands/command-answer';
-import { newIdFor } from '../../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { newIdFor } from '../../../../../apps/api/src/http/command-context';
 import { Streams } from '../../command-executor';
 import { AllocationChanges } from '../allocation-changes';
 import { RecordDeliveryCommand } from './record-delivery.command';

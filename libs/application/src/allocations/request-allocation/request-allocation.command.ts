@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { RequestAllocationRequest } from '../../../../../apps/api/src/allocations/request-allocation/request-allocation.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { RequestAllocationRequest } from '../../../../../apps/api/src/allocations/commands/request-allocation.request.dto';
 
 export class RequestAllocationCommand {
   constructor(

@@ -10,8 +10,8 @@ import {
   pledgeStreamType,
 } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/commands/command-answer';
-import { metadataOf, newIdFor } from '../../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { metadataOf, newIdFor } from '../../../../../apps/api/src/http/command-context';
 import { Streams } from '../../command-executor';
 import { Problem } from '../../../../../apps/api/src/problems/problem';
 import { domainErrorStatus } from '../../../../../apps/api/src/problems/problem-mapping';

@@ -10,7 +10,7 @@ import {
   pledgeDecider,
   pledgeStreamType,
 } from '@cm/domain';
-import { CommandContext, metadataOf } from '../../../../../apps/api/src/commands/command-context';
+import { CommandContext, metadataOf } from '../../../../../apps/api/src/http/command-context';
 import { Streams } from '../../command-executor';
 import { ALLOCATION_INTENTS, AllocationIntents } from './allocation-intents';
 

@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { WithdrawDeliveryDisputeRequest } from '../../../../../apps/api/src/allocations/withdraw-delivery-dispute/withdraw-delivery-dispute.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { WithdrawDeliveryDisputeRequest } from '../../../../../apps/api/src/allocations/commands/withdraw-delivery-dispute.request.dto';
 
 export class WithdrawDeliveryDisputeCommand {
   constructor(

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/commands/command-answer';
+import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
 import { AllocationChanges } from '../allocation-changes';
 import { WithdrawDeliveryCommand } from './withdraw-delivery.command';
 

@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { PostNeedRequest } from '../../../../../apps/api/src/needs/post-need/post-need.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { PostNeedRequest } from '../../../../../apps/api/src/needs/commands/post-need.request.dto';
 
 export class PostNeedCommand {
   constructor(

@@ -1,7 +1,7 @@
 import { needDecider, needStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/commands/command-answer';
-import { metadataOf, newIdFor } from '../../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { metadataOf, newIdFor } from '../../../../../apps/api/src/http/command-context';
 import { Streams } from '../../command-executor';
 import { PostNeedCommand } from './post-need.command';
 

@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { ReviseNeedRequest } from '../../../../../apps/api/src/needs/revise-need/revise-need.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { ReviseNeedRequest } from '../../../../../apps/api/src/needs/commands/revise-need.request.dto';
 
 export class ReviseNeedCommand {
   constructor(

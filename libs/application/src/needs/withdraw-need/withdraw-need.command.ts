@@ -1,4 +1,4 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
 
 export class WithdrawNeedCommand {
   constructor(

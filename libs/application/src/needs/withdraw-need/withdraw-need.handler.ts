@@ -1,8 +1,8 @@
 import { NeedEvent, needDecider, needStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AllocationSaga } from '../../allocations/saga/allocation-saga';
-import { CommandAnswer } from '../../../../../apps/api/src/commands/command-answer';
-import { metadataOf } from '../../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { metadataOf } from '../../../../../apps/api/src/http/command-context';
 import { Streams } from '../../command-executor';
 import { WithdrawNeedCommand } from './withdraw-need.command';
 

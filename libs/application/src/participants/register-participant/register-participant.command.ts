@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { RegisterParticipantRequest } from '../../../../../apps/api/src/participants/register-participant/register-participant.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { RegisterParticipantRequest } from '../../../../../apps/api/src/participants/commands/register-participant.request.dto';
 
 export class RegisterParticipantCommand {
   constructor(

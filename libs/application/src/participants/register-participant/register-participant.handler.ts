@@ -1,7 +1,7 @@
 import { participantDecider, participantStreamType } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/commands/command-answer';
-import { metadataOf } from '../../../../../apps/api/src/commands/command-context';
+import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { metadataOf } from '../../../../../apps/api/src/http/command-context';
 import { Streams } from '../../command-executor';
 import { RegisterParticipantCommand } from './register-participant.command';
 

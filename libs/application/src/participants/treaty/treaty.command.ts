@@ -1,5 +1,5 @@
 import type { DecideDeadlineExtension, RecordTreatyAction, RequestDeadlineExtension } from '@cm/domain';
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
 
 type TreatyCommandOf<C extends { type: string; data: unknown }> = { type: C['type']; data: C['data'] };
 

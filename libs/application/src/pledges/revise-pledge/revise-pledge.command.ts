@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { RevisePledgeRequest } from '../../../../../apps/api/src/pledges/revise-pledge/revise-pledge.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { RevisePledgeRequest } from '../../../../../apps/api/src/pledges/commands/revise-pledge.request.dto';
 
 export class RevisePledgeCommand {
   constructor(

@@ -1,5 +1,5 @@
-import { CommandContext } from '../../../../../apps/api/src/commands/command-context';
-import { SubmitPledgeRequest } from '../../../../../apps/api/src/pledges/submit-pledge/submit-pledge.request.dto';
+import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { SubmitPledgeRequest } from '../../../../../apps/api/src/pledges/commands/submit-pledge.request.dto';
 
 export class SubmitPledgeCommand {
   constructor(
