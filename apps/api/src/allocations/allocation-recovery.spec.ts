@@ -1,5 +1,5 @@
+import { AllocationRecovery } from '@cm/application';
 import { CommandApi, startCommandApi, tokenFor } from '../testing/command-api';
-import { AllocationRecovery } from '../../../../libs/application/src/allocations/saga/allocation-recovery';
 
 describe('allocation recovery', () => {
   let api: CommandApi;

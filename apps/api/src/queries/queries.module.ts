@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConsistencyTokens } from '@cm/application';
 import { CoalitionAccess } from '../coalitions/coalition-access';
 import { CoalitionsQueryController } from '../coalitions/queries/coalitions.query.controller';
-import { ConsistencyTokens } from '../../../../libs/application/src/consistency/consistency-tokens';
 import { AllocationsQueryController } from '../allocations/queries/allocations.query.controller';
 import { ConsistencyGate } from './consistency-gate';
 import { NeedsQueryController } from '../needs/queries/needs.query.controller';
@@ -11,7 +11,7 @@ import { ReadModelQueries } from './read-model-queries';
 
 /**
  * The read side of the api: read models kept by the projector, read by `_id` or by pages in `_id` order. Auth and
- * problem+json come from the app-wide guard and filter (AuthModule, CommandsModule).
+ * problem+json come from the app-wide guard and filter (AuthModule, ApiModule).
  */
 @Module({
   controllers: [

@@ -3,10 +3,11 @@ import { Test } from '@nestjs/testing';
 import { Role } from '@cm/domain';
 import { EVENT_STORE } from '@cm/event-store';
 import { APP_CONFIG, loadConfig, MONGO_DB } from '@cm/platform';
-import { ALLOCATION_INTENTS } from '../../../../libs/application/src/allocations/saga/allocation-intents';
+import { ALLOCATION_INTENTS } from '@cm/application';
 import { signToken } from '../auth/development-token';
 import { CommandsModule } from '../commands.module';
 import { configureHttp } from '../http/http-hardening';
+import { requestPipeline } from '../http/request-pipeline';
 import { IDEMPOTENCY_KEYS } from '../idempotency/idempotency-keys';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { InMemoryAllocationIntents, InMemoryIdempotencyKeys } from './in-memory-keys';
@@ -47,7 +48,10 @@ export async function startCommandApi(env: NodeJS.ProcessEnv = {}): Promise<Comm
   })
   class FakeInfrastructure {}
 
-  const moduleRef = await Test.createTestingModule({ imports: [FakeInfrastructure, CommandsModule] })
+  const moduleRef = await Test.createTestingModule({
+    imports: [FakeInfrastructure, CommandsModule],
+    providers: requestPipeline,
+  })
     .overrideProvider(IDEMPOTENCY_KEYS)
     .useValue(keys)
     .overrideProvider(ALLOCATION_INTENTS)

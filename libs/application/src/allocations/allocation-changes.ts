@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AllocationCommand, allocationDecider, allocationStreamType } from '@cm/domain';
-import { CommandAnswer } from '../../../../apps/api/src/http/command-answer';
-import { CommandContext, metadataOf } from '../../../../apps/api/src/http/command-context';
-import { Streams } from '../command-executor';
+import { allocationAggregate, AllocationCommand } from '@cm/domain';
+import { CommandContext } from '../command-context';
+import { CommandBody, CommandExecutor } from '../command-executor';
+import { CommandResult } from '../command-result';
 import { AllocationSaga } from './saga/allocation-saga';
 
 /**
@@ -12,41 +12,23 @@ import { AllocationSaga } from './saga/allocation-saga';
 @Injectable()
 export class AllocationChanges {
   constructor(
-    private readonly streams: Streams,
+    private readonly executor: CommandExecutor,
     private readonly saga: AllocationSaga,
   ) {}
 
   async apply(
     allocationId: string,
     context: CommandContext,
-    command: AllocationCommand,
+    command: CommandBody<AllocationCommand>,
     options: { touchesPledgeAndNeed: boolean; answerId?: string },
-  ): Promise<CommandAnswer & { allocationId: string }> {
-    const answer = await this.streams.answer(() => this.decide(allocationId, context, command, options));
+  ): Promise<CommandResult & { allocationId: string }> {
+    const answer = await this.executor.answer(async () => {
+      const decide = () => this.executor.execute(allocationAggregate, allocationId, command, context);
+      const { state, version } = options.touchesPledgeAndNeed
+        ? await this.saga.track(allocationId, context, decide)
+        : await decide();
+      return { id: options.answerId ?? allocationId, version, status: state?.status };
+    });
     return { ...answer, allocationId };
-  }
-
-  private async decide(
-    allocationId: string,
-    context: CommandContext,
-    command: AllocationCommand,
-    options: { touchesPledgeAndNeed: boolean; answerId?: string },
-  ): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
-    const decide = () =>
-      this.streams.execute({
-        streamType: allocationStreamType,
-        id: allocationId,
-        decider: allocationDecider,
-        command,
-        metadata: metadataOf(context),
-      });
-    const { state, version } = options.touchesPledgeAndNeed
-      ? await this.saga.track(allocationId, context, decide)
-      : await decide();
-    return {
-      id: options.answerId ?? allocationId,
-      version,
-      status: state?.status,
-    };
   }
 }

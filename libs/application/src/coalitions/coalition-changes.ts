@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CoalitionCommand,
-  coalitionDecider,
-  coalitionStreamType,
-  KnownParticipants,
-  participantDecider,
-  participantStreamType,
-} from '@cm/domain';
-import { CommandAnswer } from '../../../../apps/api/src/http/command-answer';
-import { CommandContext, metadataOf } from '../../../../apps/api/src/http/command-context';
-import { Streams } from '../command-executor';
+import { coalitionAggregate, CoalitionCommand, KnownParticipants, participantAggregate } from '@cm/domain';
+import { CommandContext } from '../command-context';
+import { CommandBody, CommandExecutor } from '../command-executor';
+import { CommandResult } from '../command-result';
 
 type CommandOf<T extends CoalitionCommand['type']> = Extract<CoalitionCommand, { type: T }>;
 type DataWithoutParticipants<T extends CoalitionCommand['type']> = Omit<CommandOf<T>['data'], 'participants'>;
@@ -20,28 +13,21 @@ type DataWithoutParticipants<T extends CoalitionCommand['type']> = Omit<CommandO
  */
 @Injectable()
 export class CoalitionChanges {
-  constructor(private readonly streams: Streams) {}
+  constructor(private readonly executor: CommandExecutor) {}
 
   apply<T extends CoalitionCommand['type']>(
     type: T,
     data: DataWithoutParticipants<T>,
     context: CommandContext,
     named: readonly string[] = [],
-  ): Promise<CommandAnswer> {
-    return this.streams.answer(async () => {
+  ): Promise<CommandResult> {
+    return this.executor.answer(async () => {
       const participants = await this.known(named);
       const command = {
         type,
         data: { ...data, ...(named.length > 0 && { participants }) },
-        metadata: { actor: context.actor, now: context.now },
-      } as unknown as CommandOf<T>;
-      const { state, version } = await this.streams.execute({
-        streamType: coalitionStreamType,
-        id: data.coalitionId,
-        decider: coalitionDecider,
-        command,
-        metadata: metadataOf(context),
-      });
+      } as unknown as CommandBody<CommandOf<T>>;
+      const { state, version } = await this.executor.execute(coalitionAggregate, data.coalitionId, command, context);
       return { id: data.coalitionId, version, status: state?.status };
     });
   }
@@ -49,7 +35,7 @@ export class CoalitionChanges {
   private async known(ids: readonly string[]): Promise<KnownParticipants> {
     const found = await Promise.all(
       [...new Set(ids)].map(async (id) => {
-        const { state } = await this.streams.load(participantStreamType, id, participantDecider);
+        const { state } = await this.executor.load(participantAggregate, id);
         return [id, state ? { kind: state.kind } : undefined] as const;
       }),
     );

@@ -1,5 +1,8 @@
-import { CommandContext } from '../../../../apps/api/src/http/command-context';
-import { FormCoalitionRequest } from '../../../../apps/api/src/coalitions/commands/coalition.requests';
+import type { FormCoalition } from '@cm/domain';
+import { CommandContext } from '../command-context';
+
+/** The participants it names are read from their streams by the handler. */
+export type FormCoalitionRequest = Omit<FormCoalition['data'], 'coalitionId' | 'participants'>;
 
 export class FormCoalitionCommand {
   constructor(

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../apps/api/src/http/command-answer';
-import { newIdFor } from '../../../../apps/api/src/http/command-context';
+import { newIdFor } from '../command-context';
+import { CommandResult } from '../command-result';
 import { CoalitionChanges } from './coalition-changes';
 import {
   ChangeLeadPartnerCommand,
@@ -11,10 +11,10 @@ import {
 } from './coalition.commands';
 
 @CommandHandler(FormCoalitionCommand)
-export class FormCoalitionHandler implements ICommandHandler<FormCoalitionCommand, CommandAnswer> {
+export class FormCoalitionHandler implements ICommandHandler<FormCoalitionCommand, CommandResult> {
   constructor(private readonly coalitions: CoalitionChanges) {}
 
-  execute({ request, context }: FormCoalitionCommand): Promise<CommandAnswer> {
+  execute({ request, context }: FormCoalitionCommand): Promise<CommandResult> {
     const coalitionId = newIdFor(context, 'coalition');
     const named = [request.affectedStateId, request.leadPartnerId];
     return this.coalitions.apply('FormCoalition', { ...request, coalitionId }, context, named);
@@ -22,38 +22,38 @@ export class FormCoalitionHandler implements ICommandHandler<FormCoalitionComman
 }
 
 @CommandHandler(JoinCoalitionCommand)
-export class JoinCoalitionHandler implements ICommandHandler<JoinCoalitionCommand, CommandAnswer> {
+export class JoinCoalitionHandler implements ICommandHandler<JoinCoalitionCommand, CommandResult> {
   constructor(private readonly coalitions: CoalitionChanges) {}
 
-  execute({ coalitionId, participantId, context }: JoinCoalitionCommand): Promise<CommandAnswer> {
+  execute({ coalitionId, participantId, context }: JoinCoalitionCommand): Promise<CommandResult> {
     return this.coalitions.apply('JoinCoalition', { coalitionId, participantId }, context, [participantId]);
   }
 }
 
 @CommandHandler(LeaveCoalitionCommand)
-export class LeaveCoalitionHandler implements ICommandHandler<LeaveCoalitionCommand, CommandAnswer> {
+export class LeaveCoalitionHandler implements ICommandHandler<LeaveCoalitionCommand, CommandResult> {
   constructor(private readonly coalitions: CoalitionChanges) {}
 
-  execute({ coalitionId, participantId, reason, context }: LeaveCoalitionCommand): Promise<CommandAnswer> {
+  execute({ coalitionId, participantId, reason, context }: LeaveCoalitionCommand): Promise<CommandResult> {
     const data = { coalitionId, participantId, ...(reason !== undefined && { reason }) };
     return this.coalitions.apply('LeaveCoalition', data, context);
   }
 }
 
 @CommandHandler(ChangeLeadPartnerCommand)
-export class ChangeLeadPartnerHandler implements ICommandHandler<ChangeLeadPartnerCommand, CommandAnswer> {
+export class ChangeLeadPartnerHandler implements ICommandHandler<ChangeLeadPartnerCommand, CommandResult> {
   constructor(private readonly coalitions: CoalitionChanges) {}
 
-  execute({ coalitionId, participantId, context }: ChangeLeadPartnerCommand): Promise<CommandAnswer> {
+  execute({ coalitionId, participantId, context }: ChangeLeadPartnerCommand): Promise<CommandResult> {
     return this.coalitions.apply('ChangeLeadPartner', { coalitionId, participantId }, context);
   }
 }
 
 @CommandHandler(DissolveCoalitionCommand)
-export class DissolveCoalitionHandler implements ICommandHandler<DissolveCoalitionCommand, CommandAnswer> {
+export class DissolveCoalitionHandler implements ICommandHandler<DissolveCoalitionCommand, CommandResult> {
   constructor(private readonly coalitions: CoalitionChanges) {}
 
-  execute({ coalitionId, reason, context }: DissolveCoalitionCommand): Promise<CommandAnswer> {
+  execute({ coalitionId, reason, context }: DissolveCoalitionCommand): Promise<CommandResult> {
     return this.coalitions.apply('DissolveCoalition', { coalitionId, reason }, context);
   }
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { streamTypes } from '@cm/domain';
 import {
   decodeConsistencyToken,
   encodeConsistencyToken,
@@ -8,7 +9,6 @@ import {
   StreamPosition,
 } from './consistency-token';
 
-const streamTypes = ['participant', 'need', 'pledge', 'allocation', 'coalition'] as const;
 const position = fc
   .record({
     streamType: fc.constantFrom(...streamTypes),

@@ -1,3 +1,5 @@
+import { recordIdOf, streamIdOf } from '@cm/domain';
+
 /**
  * The positions a command wrote, handed to the client after the command and sent back on a query (X-Consistent-With)
  * so that the query waits until the read model it reads has applied them. Opaque to clients: base64url of
@@ -36,9 +38,9 @@ export function mergePositions(positions: readonly StreamPosition[]): StreamPosi
   return [...byStream.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
 }
 
-const recordIdOf = ({ streamType, streamId }: StreamPosition) => {
+const recordIdOfPosition = ({ streamType, streamId }: StreamPosition) => {
   if (!streamId.startsWith(`${streamType}-`)) throw new Error(`stream ${streamId} is not a ${streamType} stream`);
-  return streamId.slice(streamType.length + 1);
+  return recordIdOf(streamType, streamId);
 };
 
 /** A version-2 token holding the positions themselves (at most MAX_INLINE_POSITIONS streams). */
@@ -52,7 +54,7 @@ export function encodeConsistencyToken(positions: readonly StreamPosition[]): st
   for (const position of merged) {
     groups.set(position.streamType, [
       ...(groups.get(position.streamType) ?? []),
-      `${recordIdOf(position)}.${position.version}`,
+      `${recordIdOfPosition(position)}.${position.version}`,
     ]);
   }
   const text = ['2', ...[...groups].map(([streamType, entries]) => `${streamType}:${entries.join(',')}`)].join('|');
@@ -82,7 +84,7 @@ export function decodeConsistencyToken(token: string): DecodedToken | undefined 
       const [recordId, versionText] = entry.split('.');
       const version = Number(versionText);
       if (!(version > 0)) return undefined;
-      positions.push({ streamType: match[1], streamId: `${match[1]}-${recordId}`, version });
+      positions.push({ streamType: match[1], streamId: streamIdOf(match[1], recordId), version });
     }
   }
   if (positions.length > MAX_INLINE_POSITIONS) return undefined;

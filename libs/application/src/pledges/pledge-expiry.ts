@@ -1,13 +1,22 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Db } from 'mongodb';
-import { isDomainError, pledgeDecider, pledgeStreamType } from '@cm/domain';
+import { Actor, isDomainError, pledgeAggregate } from '@cm/domain';
 import { MONGO_DB } from '@cm/platform';
 import { liveCollection } from '@cm/read-models';
-import { Streams } from '../command-executor';
+import { CommandContext } from '../command-context';
+import { CommandExecutor } from '../command-executor';
 
 const SWEEP_EVERY_MS = 60_000;
 const PAGE = 200;
-const system = { sub: 'system:pledge-expiry', role: 'coordinator' as const };
+const system: Actor = { sub: 'system:pledge-expiry', role: 'coordinator' };
+
+/** One expiry per pledge, whenever and wherever it runs: its command id names the pledge. */
+const expiryContext = (pledgeId: string, now: Date): CommandContext => ({
+  actor: system,
+  now: now.toISOString(),
+  commandId: `expire-${pledgeId}`,
+  correlationId: `expire-${pledgeId}`,
+});
 
 /**
  * Pledges past their `validUntil` become `expired`, which releases what was never allocated. The pledges read model
@@ -20,7 +29,7 @@ export class PledgeExpiry implements OnApplicationBootstrap, OnApplicationShutdo
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly streams: Streams,
+    private readonly executor: CommandExecutor,
     @Inject(MONGO_DB) private readonly db: Db,
   ) {}
 
@@ -47,18 +56,13 @@ export class PledgeExpiry implements OnApplicationBootstrap, OnApplicationShutdo
     const expired: string[] = [];
     for (const { _id: pledgeId } of due) {
       try {
-        const { events } = await this.streams.execute({
-          streamType: pledgeStreamType,
-          id: pledgeId,
-          decider: pledgeDecider,
-          command: { type: 'ExpirePledge', data: { pledgeId }, metadata: { actor: system, now: now.toISOString() } },
-          metadata: {
-            commandId: `expire-${pledgeId}`,
-            correlationId: `expire-${pledgeId}`,
-            causationId: `expire-${pledgeId}`,
-            actor: system,
-          },
-        });
+        const command = { type: 'ExpirePledge' as const, data: { pledgeId } };
+        const { events } = await this.executor.execute(
+          pledgeAggregate,
+          pledgeId,
+          command,
+          expiryContext(pledgeId, now),
+        );
         if (events.length > 0) expired.push(pledgeId);
       } catch (error) {
         if (!isDomainError(error)) throw error;

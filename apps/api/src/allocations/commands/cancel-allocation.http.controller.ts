@@ -1,12 +1,12 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CancelAllocationCommand, CommandContext } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { ReasonRequest } from '../../http/reason-request.dto';
-import { CancelAllocationCommand } from '../../../../../libs/application/src/allocations/cancel-allocation/cancel-allocation.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

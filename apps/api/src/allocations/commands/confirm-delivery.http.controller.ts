@@ -1,12 +1,12 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, ConfirmDeliveryCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { ConfirmDeliveryRequest } from './confirm-delivery.request.dto';
-import { ConfirmDeliveryCommand } from '../../../../../libs/application/src/allocations/confirm-delivery/confirm-delivery.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

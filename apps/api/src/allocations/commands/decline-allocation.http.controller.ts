@@ -1,12 +1,12 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, DeclineAllocationCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { OptionalReasonRequest } from '../../http/reason-request.dto';
-import { DeclineAllocationCommand } from '../../../../../libs/application/src/allocations/decline-allocation/decline-allocation.command';
 
 @ApiTags('allocations')
 @Controller('allocations')

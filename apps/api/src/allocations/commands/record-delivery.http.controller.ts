@@ -1,11 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, RecordDeliveryCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { RecordIdPipe } from '../../http/record-id.pipe';
-import { RecordDeliveryCommand } from '../../../../../libs/application/src/allocations/record-delivery/record-delivery.command';
 import { RecordDeliveryRequest } from './record-delivery.request.dto';
 
 @ApiTags('allocations')

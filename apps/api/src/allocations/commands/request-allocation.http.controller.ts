@@ -1,10 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, RequestAllocationCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
-import { RequestAllocationCommand } from '../../../../../libs/application/src/allocations/request-allocation/request-allocation.command';
 import { RequestAllocationRequest } from './request-allocation.request.dto';
 
 @ApiTags('allocations')

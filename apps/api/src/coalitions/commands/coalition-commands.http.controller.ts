@@ -1,21 +1,22 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ChangeLeadPartnerCommand,
+  CommandContext,
+  DissolveCoalitionCommand,
+  FormCoalitionCommand,
+  JoinCoalitionCommand,
+  LeaveCoalitionCommand,
+} from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { ParticipantIdPipe } from '../../http/participant-id.pipe';
 import { OptionalReasonRequest, ReasonRequest } from '../../http/reason-request.dto';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { participantIdPattern } from '../../http/request-fields';
 import { CoalitionIdParam } from '../coalition-params';
-import {
-  ChangeLeadPartnerCommand,
-  DissolveCoalitionCommand,
-  FormCoalitionCommand,
-  JoinCoalitionCommand,
-  LeaveCoalitionCommand,
-} from '../../../../../libs/application/src/coalitions/coalition.commands';
 import { ChangeLeadPartnerRequest, FormCoalitionRequest, JoinCoalitionRequest } from './coalition.requests';
 
 const membershipFailures =

@@ -1,10 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, PostNeedCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
-import { PostNeedCommand } from '../../../../../libs/application/src/needs/post-need/post-need.command';
 import { PostNeedRequest } from './post-need.request.dto';
 
 @ApiTags('needs')

@@ -1,12 +1,12 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, WithdrawNeedCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { ReasonRequest } from '../../http/reason-request.dto';
 import { RecordIdPipe } from '../../http/record-id.pipe';
-import { WithdrawNeedCommand } from '../../../../../libs/application/src/needs/withdraw-need/withdraw-need.command';
 
 @ApiTags('needs')
 @Controller('needs')

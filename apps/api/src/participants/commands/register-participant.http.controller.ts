@@ -1,10 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, RegisterParticipantCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
-import { RegisterParticipantCommand } from '../../../../../libs/application/src/participants/register-participant/register-participant.command';
 import { RegisterParticipantRequest } from './register-participant.request.dto';
 
 @ApiTags('participants')

@@ -1,8 +1,9 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, TreatyCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { ParticipantIdPipe } from '../../http/participant-id.pipe';
 import { Problem } from '../../problems/problem';
@@ -11,7 +12,6 @@ import {
   RecordTreatyActionRequest,
   RequestDeadlineExtensionRequest,
 } from './treaty.request.dto';
-import { TreatyCommand } from '../../../../../libs/application/src/participants/treaty/treaty.command';
 
 const failures = 'NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, EXTENSION_TOO_LONG, DATE_IN_FUTURE';
 

@@ -1,12 +1,12 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CommandContext, RevisePledgeCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
 import { IfMatchHeader, versionOfIfMatch } from '../../http/if-match';
 import { RecordIdPipe } from '../../http/record-id.pipe';
-import { RevisePledgeCommand } from '../../../../../libs/application/src/pledges/revise-pledge/revise-pledge.command';
 import { RevisePledgeRequest } from './revise-pledge.request.dto';
 
 @ApiTags('pledges')

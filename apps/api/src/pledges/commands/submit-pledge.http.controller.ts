@@ -1,10 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, SubmitPledgeCommand } from '@cm/application';
 import { CommandAnswer } from '../../http/command-answer';
-import { CommandContext, CommandContextOf } from '../../http/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { CommandRoute } from '../../http/command-route';
-import { SubmitPledgeCommand } from '../../../../../libs/application/src/pledges/submit-pledge/submit-pledge.command';
 import { SubmitPledgeRequest } from './submit-pledge.request.dto';
 
 @ApiTags('pledges')

@@ -1,15 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { CommandResult } from '../../command-result';
 import { AllocationChanges } from '../allocation-changes';
 import { AcceptAllocationCommand } from './accept-allocation.command';
 
 @CommandHandler(AcceptAllocationCommand)
-export class AcceptAllocationHandler implements ICommandHandler<AcceptAllocationCommand, CommandAnswer> {
+export class AcceptAllocationHandler implements ICommandHandler<AcceptAllocationCommand, CommandResult> {
   constructor(private readonly allocations: AllocationChanges) {}
 
-  execute({ allocationId, context }: AcceptAllocationCommand): Promise<CommandAnswer> {
+  execute({ allocationId, context }: AcceptAllocationCommand): Promise<CommandResult> {
     const data = { allocationId };
-    const command = { type: 'AcceptAllocation' as const, data, metadata: { actor: context.actor, now: context.now } };
+    const command = { type: 'AcceptAllocation' as const, data };
     return this.allocations.apply(allocationId, context, command, { touchesPledgeAndNeed: false });
   }
 }

@@ -1,15 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { CommandResult } from '../../command-result';
 import { AllocationChanges } from '../allocation-changes';
 import { CancelAllocationCommand } from './cancel-allocation.command';
 
 @CommandHandler(CancelAllocationCommand)
-export class CancelAllocationHandler implements ICommandHandler<CancelAllocationCommand, CommandAnswer> {
+export class CancelAllocationHandler implements ICommandHandler<CancelAllocationCommand, CommandResult> {
   constructor(private readonly allocations: AllocationChanges) {}
 
-  execute({ allocationId, request, context }: CancelAllocationCommand): Promise<CommandAnswer> {
+  execute({ allocationId, request, context }: CancelAllocationCommand): Promise<CommandResult> {
     const data = { allocationId, reason: request.reason };
-    const command = { type: 'CancelAllocation' as const, data, metadata: { actor: context.actor, now: context.now } };
+    const command = { type: 'CancelAllocation' as const, data };
     return this.allocations.apply(allocationId, context, command, { touchesPledgeAndNeed: true });
   }
 }

@@ -1,5 +1,7 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { ConfirmDeliveryRequest } from '../../../../../apps/api/src/allocations/commands/confirm-delivery.request.dto';
+import type { ConfirmDelivery } from '@cm/domain';
+import { CommandContext } from '../../command-context';
+
+export type ConfirmDeliveryRequest = Omit<ConfirmDelivery['data'], 'allocationId' | 'deliveryId'>;
 
 export class ConfirmDeliveryCommand {
   constructor(

@@ -1,5 +1,10 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { CorrectDeliveryRequest } from '../../../../../apps/api/src/allocations/commands/correct-delivery.request.dto';
+import type { CorrectDelivery } from '@cm/domain';
+import { CommandContext } from '../../command-context';
+
+/** `amount` in the pledge's unit, as a number: the unit is the allocation's. */
+export type CorrectDeliveryRequest = Omit<CorrectDelivery['data'], 'allocationId' | 'deliveryId' | 'amount'> & {
+  amount?: number;
+};
 
 export class CorrectDeliveryCommand {
   constructor(

@@ -1,10 +1,9 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { OptionalReasonRequest } from '../../../../../apps/api/src/http/reason-request.dto';
+import { CommandContext } from '../../command-context';
 
 export class DeclineAllocationCommand {
   constructor(
     readonly allocationId: string,
-    readonly request: OptionalReasonRequest,
+    readonly request: { readonly reason?: string },
     readonly context: CommandContext,
   ) {}
 }

@@ -1,10 +1,9 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { ReasonRequest } from '../../../../../apps/api/src/http/reason-request.dto';
+import { CommandContext } from '../../command-context';
 
 export class DisputeDeliveryCommand {
   constructor(
     readonly allocationId: string,
-    readonly request: ReasonRequest,
+    readonly request: { readonly reason: string },
     readonly context: CommandContext,
     readonly deliveryId: string,
   ) {}

@@ -1,5 +1,10 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { RecordDeliveryRequest } from '../../../../../apps/api/src/allocations/commands/record-delivery.request.dto';
+import type { RecordDelivery } from '@cm/domain';
+import { CommandContext } from '../../command-context';
+
+/** `amount` in the pledge's unit, as a number: the unit is the allocation's. */
+export type RecordDeliveryRequest = Omit<RecordDelivery['data'], 'allocationId' | 'deliveryId' | 'amount'> & {
+  amount: number;
+};
 
 export class RecordDeliveryCommand {
   constructor(

@@ -1,21 +1,21 @@
-import { allocationDecider, allocationStreamType, DomainError } from '@cm/domain';
+import { allocationAggregate, DomainError } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
-import { newIdFor } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
+import { CommandResult } from '../../command-result';
+import { newIdFor } from '../../command-context';
+import { CommandExecutor } from '../../command-executor';
 import { AllocationChanges } from '../allocation-changes';
 import { RecordDeliveryCommand } from './record-delivery.command';
 
 /** The donor records what it sent; the totals of the need and pledge change only when the recipient confirms. */
 @CommandHandler(RecordDeliveryCommand)
-export class RecordDeliveryHandler implements ICommandHandler<RecordDeliveryCommand, CommandAnswer> {
+export class RecordDeliveryHandler implements ICommandHandler<RecordDeliveryCommand, CommandResult> {
   constructor(
-    private readonly streams: Streams,
+    private readonly executor: CommandExecutor,
     private readonly allocations: AllocationChanges,
   ) {}
 
-  async execute({ allocationId, request, context }: RecordDeliveryCommand): Promise<CommandAnswer> {
-    const { state } = await this.streams.load(allocationStreamType, allocationId, allocationDecider);
+  async execute({ allocationId, request, context }: RecordDeliveryCommand): Promise<CommandResult> {
+    const { state } = await this.executor.load(allocationAggregate, allocationId);
     if (!state) throw new DomainError('NOT_FOUND', `allocation ${allocationId} does not exist`, 'allocationId');
     const deliveryId = newIdFor(context, 'delivery');
     const { reference, note } = request;
@@ -27,7 +27,7 @@ export class RecordDeliveryHandler implements ICommandHandler<RecordDeliveryComm
       ...(reference !== undefined && { reference }),
       ...(note !== undefined && { note }),
     };
-    const command = { type: 'RecordDelivery' as const, data, metadata: { actor: context.actor, now: context.now } };
+    const command = { type: 'RecordDelivery' as const, data };
     const answer = await this.allocations.apply(allocationId, context, command, {
       touchesPledgeAndNeed: false,
       answerId: deliveryId,

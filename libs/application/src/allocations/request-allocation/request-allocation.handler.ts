@@ -1,20 +1,16 @@
 import {
-  allocationDecider,
-  allocationStreamType,
+  allocationAggregate,
   DomainError,
+  DomainErrorCode,
   Need,
-  needDecider,
-  needStreamType,
+  needAggregate,
   Pledge,
-  pledgeDecider,
-  pledgeStreamType,
+  pledgeAggregate,
 } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
-import { metadataOf, newIdFor } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
-import { Problem } from '../../../../../apps/api/src/problems/problem';
-import { domainErrorStatus } from '../../../../../apps/api/src/problems/problem-mapping';
+import { newIdFor } from '../../command-context';
+import { CommandExecutor } from '../../command-executor';
+import { CommandResult } from '../../command-result';
 import { AllocationSaga } from '../saga/allocation-saga';
 import { RequestAllocationCommand } from './request-allocation.command';
 
@@ -23,65 +19,47 @@ import { RequestAllocationCommand } from './request-allocation.command';
  * on the pledge and on the need, then propose; or reject and release. Answers once the outcome is known.
  */
 @CommandHandler(RequestAllocationCommand)
-export class RequestAllocationHandler implements ICommandHandler<RequestAllocationCommand, CommandAnswer> {
+export class RequestAllocationHandler implements ICommandHandler<RequestAllocationCommand, CommandResult> {
   constructor(
-    private readonly streams: Streams,
+    private readonly executor: CommandExecutor,
     private readonly saga: AllocationSaga,
   ) {}
 
-  execute(command: RequestAllocationCommand): Promise<CommandAnswer> {
-    return this.streams.answer(() => this.decide(command));
+  execute({ request, context }: RequestAllocationCommand): Promise<CommandResult> {
+    return this.executor.answer(async () => {
+      const [pledge, need] = await Promise.all([
+        this.executor.load(pledgeAggregate, request.pledgeId),
+        this.executor.load(needAggregate, request.needId),
+      ]);
+      if (!pledge.state) throw new DomainError('NOT_FOUND', `pledge ${request.pledgeId} does not exist`, 'pledgeId');
+      if (!need.state) throw new DomainError('NOT_FOUND', `need ${request.needId} does not exist`, 'needId');
+      const allocationId = newIdFor(context, 'allocation');
+      const data = {
+        allocationId,
+        pledge: pledgeTermsOf(pledge.state),
+        need: needTermsOf(need.state),
+        amount: { amount: request.amount, unit: pledge.state.quantity.unit },
+        ...(request.committedOn !== undefined && { committedOn: request.committedOn }),
+      };
+      await this.saga.track(allocationId, context, () =>
+        this.executor.execute(allocationAggregate, allocationId, { type: 'RequestAllocation', data }, context),
+      );
+      const { state, version } = await this.executor.load(allocationAggregate, allocationId);
+      if (state?.status === 'rejected') throw await this.rejection(allocationId);
+      return { id: allocationId, version, status: state?.status };
+    });
   }
 
-  private async decide({
-    request,
-    context,
-  }: RequestAllocationCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
-    const [pledge, need] = await Promise.all([
-      this.streams.load(pledgeStreamType, request.pledgeId, pledgeDecider),
-      this.streams.load(needStreamType, request.needId, needDecider),
-    ]);
-    if (!pledge.state) throw new DomainError('NOT_FOUND', `pledge ${request.pledgeId} does not exist`, 'pledgeId');
-    if (!need.state) throw new DomainError('NOT_FOUND', `need ${request.needId} does not exist`, 'needId');
-    const allocationId = newIdFor(context, 'allocation');
-    await this.saga.track(allocationId, context, () =>
-      this.streams.execute({
-        streamType: allocationStreamType,
-        id: allocationId,
-        decider: allocationDecider,
-        command: {
-          type: 'RequestAllocation',
-          data: {
-            allocationId,
-            pledge: pledgeTermsOf(pledge.state!),
-            need: needTermsOf(need.state!),
-            amount: { amount: request.amount, unit: pledge.state!.quantity.unit },
-            ...(request.committedOn !== undefined && { committedOn: request.committedOn }),
-          },
-          metadata: { actor: context.actor, now: context.now },
-        },
-        metadata: metadataOf(context),
-      }),
-    );
-    const { state, version } = await this.streams.load(allocationStreamType, allocationId, allocationDecider);
-    if (state?.status === 'rejected') throw rejectionOf(state.id, await this.rejection(allocationId));
-    return {
-      id: allocationId,
-      version,
-      status: state?.status,
-    };
-  }
-
-  private async rejection(allocationId: string): Promise<{ code: string; detail: string }> {
-    const read = await this.streams.readEvents(allocationStreamType, allocationId);
+  /** The rule that refused the allocation in a saga step, as the error the request answers with. */
+  private async rejection(allocationId: string): Promise<DomainError> {
+    const read = await this.executor.readEvents(allocationAggregate, allocationId);
     const rejected = read.find((event) => event.type === 'AllocationRejected');
-    return (rejected?.data as { code: string; detail: string }) ?? { code: 'INVALID_TRANSITION', detail: 'rejected' };
+    const { code, detail } = (rejected?.data as { code: DomainErrorCode; detail: string }) ?? {
+      code: 'INVALID_TRANSITION',
+      detail: 'rejected',
+    };
+    return new DomainError(code, `allocation ${allocationId} rejected: ${detail}`);
   }
-}
-
-function rejectionOf(allocationId: string, { code, detail }: { code: string; detail: string }): Problem {
-  const status = (domainErrorStatus as Record<string, number>)[code] ?? 422;
-  return new Problem(status, code, `allocation ${allocationId} rejected: ${detail}`);
 }
 
 const pledgeTermsOf = (pledge: Pledge) => ({

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cm/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { CommandContext } from '../../command-context';
 import { ALLOCATION_INTENTS, AllocationIntents } from './allocation-intents';
 import { AllocationSaga } from './allocation-saga';
 

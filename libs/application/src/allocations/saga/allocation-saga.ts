@@ -1,21 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  Actor,
-  Allocation,
-  allocationDecider,
-  allocationStreamType,
-  DomainError,
-  needDecider,
-  needStreamType,
-  pledgeDecider,
-  pledgeStreamType,
-} from '@cm/domain';
-import { CommandContext, metadataOf } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
+import { Actor, Allocation, allocationAggregate, DomainError, needAggregate, pledgeAggregate } from '@cm/domain';
+import { CommandContext } from '../../command-context';
+import { CommandExecutor, ExecuteOptions } from '../../command-executor';
 import { ALLOCATION_INTENTS, AllocationIntents } from './allocation-intents';
 
 /** Saga steps are not a participant's decision: the domain sees a broker; the events still name the real actor. */
 const sagaActor: Actor = { sub: 'system:allocation-saga', role: 'coordinator' };
+const step = (name: string): ExecuteOptions => ({ step: name, actingAs: sagaActor });
 
 /**
  * Keeps a pledge and a need in line with an allocation: reserves both sides of a pending allocation (then proposes
@@ -26,7 +17,7 @@ const sagaActor: Actor = { sub: 'system:allocation-saga', role: 'coordinator' };
 @Injectable()
 export class AllocationSaga {
   constructor(
-    private readonly streams: Streams,
+    private readonly executor: CommandExecutor,
     @Inject(ALLOCATION_INTENTS) private readonly intents: AllocationIntents,
   ) {}
 
@@ -46,7 +37,7 @@ export class AllocationSaga {
   }
 
   async reconcile(allocationId: string, context: CommandContext): Promise<Allocation | null> {
-    const { state: allocation } = await this.streams.load(allocationStreamType, allocationId, allocationDecider);
+    const { state: allocation } = await this.executor.load(allocationAggregate, allocationId);
     if (allocation) {
       if (allocation.status === 'pending') return this.completePending(allocation, context);
       await this.recordConfirmedDeliveries(allocation, context);
@@ -57,102 +48,94 @@ export class AllocationSaga {
   }
 
   private async completePending(allocation: Allocation, context: CommandContext): Promise<Allocation> {
-    const meta = { actor: sagaActor, now: context.now };
     const { id: allocationId, pledgeId, needId } = allocation;
     let failure: DomainError | undefined;
     try {
-      await this.streams.execute({
-        streamType: pledgeStreamType,
-        id: pledgeId,
-        decider: pledgeDecider,
-        command: {
+      await this.executor.execute(
+        pledgeAggregate,
+        pledgeId,
+        {
           type: 'ReservePledgeCapacity',
           data: { pledgeId, allocationId, amount: allocation.amount },
-          metadata: meta,
         },
-        metadata: metadataOf(context, `reserve-pledge/${allocationId}`),
-      });
-      await this.streams.execute({
-        streamType: needStreamType,
-        id: needId,
-        decider: needDecider,
-        command: {
+        context,
+        step(`reserve-pledge/${allocationId}`),
+      );
+      await this.executor.execute(
+        needAggregate,
+        needId,
+        {
           type: 'ReserveNeedCapacity',
           data: { needId, allocationId, amount: allocation.needAmount },
-          metadata: meta,
         },
-        metadata: metadataOf(context, `reserve-need/${allocationId}`),
-      });
+        context,
+        step(`reserve-need/${allocationId}`),
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       failure = error;
     }
-    const decided = await this.streams.execute({
-      streamType: allocationStreamType,
-      id: allocationId,
-      decider: allocationDecider,
-      command: failure
+    const decided = await this.executor.execute(
+      allocationAggregate,
+      allocationId,
+      failure
         ? {
             type: 'RejectAllocation',
             data: { allocationId, code: failure.code, detail: failure.detail },
-            metadata: meta,
           }
-        : { type: 'ConfirmAllocationReservation', data: { allocationId }, metadata: meta },
-      metadata: metadataOf(context, failure ? 'reject' : 'confirm'),
-    });
+        : { type: 'ConfirmAllocationReservation', data: { allocationId } },
+      context,
+      step(failure ? 'reject' : 'confirm'),
+    );
     if (failure) await this.release(allocation, context);
     await this.intents.remove(allocationId);
     return decided.state ?? allocation;
   }
 
   private async recordConfirmedDeliveries(allocation: Allocation, context: CommandContext): Promise<void> {
-    const meta = { actor: sagaActor, now: context.now };
     const { id: allocationId, pledgeId, needId } = allocation;
     for (const delivery of Object.values(allocation.deliveries)) {
       if (delivery.status !== 'confirmed' || !delivery.needAmount) continue;
       const deliveryId = delivery.id;
-      await this.streams.execute({
-        streamType: pledgeStreamType,
-        id: pledgeId,
-        decider: pledgeDecider,
-        command: {
+      await this.executor.execute(
+        pledgeAggregate,
+        pledgeId,
+        {
           type: 'RecordPledgeDelivery',
           data: { pledgeId, allocationId, deliveryId, amount: delivery.amount },
-          metadata: meta,
         },
-        metadata: metadataOf(context, `deliver-pledge/${deliveryId}`),
-      });
-      await this.streams.execute({
-        streamType: needStreamType,
-        id: needId,
-        decider: needDecider,
-        command: {
+        context,
+        step(`deliver-pledge/${deliveryId}`),
+      );
+      await this.executor.execute(
+        needAggregate,
+        needId,
+        {
           type: 'RecordNeedDelivery',
           data: { needId, allocationId, deliveryId, amount: delivery.needAmount },
-          metadata: meta,
         },
-        metadata: metadataOf(context, `deliver-need/${deliveryId}`),
-      });
+        context,
+        step(`deliver-need/${deliveryId}`),
+      );
     }
   }
 
   private async release(allocation: Allocation, context: CommandContext): Promise<void> {
-    const meta = { actor: sagaActor, now: context.now };
     const { id: allocationId, pledgeId, needId } = allocation;
-    await this.streams.execute({
-      streamType: pledgeStreamType,
-      id: pledgeId,
-      decider: pledgeDecider,
-      command: { type: 'ReleasePledgeCapacity', data: { pledgeId, allocationId }, metadata: meta },
-      metadata: metadataOf(context, `release-pledge/${allocationId}`),
-    });
-    await this.streams.execute({
-      streamType: needStreamType,
-      id: needId,
-      decider: needDecider,
-      command: { type: 'ReleaseNeedCapacity', data: { needId, allocationId }, metadata: meta },
-      metadata: metadataOf(context, `release-need/${allocationId}`),
-    });
+    await this.executor.execute(
+      pledgeAggregate,
+      pledgeId,
+      { type: 'ReleasePledgeCapacity', data: { pledgeId, allocationId } },
+      context,
+      step(`release-pledge/${allocationId}`),
+    );
+    await this.executor.execute(
+      needAggregate,
+      needId,
+      { type: 'ReleaseNeedCapacity', data: { needId, allocationId } },
+      context,
+      step(`release-need/${allocationId}`),
+    );
   }
 
   /** A withdrawn need cancels the allocations still holding part of it, releasing both sides. */
@@ -160,17 +143,16 @@ export class AllocationSaga {
     for (const allocationId of allocationIds) {
       await this.track(allocationId, context, async () => {
         try {
-          await this.streams.execute({
-            streamType: allocationStreamType,
-            id: allocationId,
-            decider: allocationDecider,
-            command: {
+          await this.executor.execute(
+            allocationAggregate,
+            allocationId,
+            {
               type: 'CancelAllocation',
               data: { allocationId, reason: `need withdrawn: ${reason}`.slice(0, 2_000) },
-              metadata: { actor: sagaActor, now: context.now },
             },
-            metadata: metadataOf(context, `cancel/${allocationId}`),
-          });
+            context,
+            step(`cancel/${allocationId}`),
+          );
         } catch (error) {
           // Already declined or cancelled (or still pending and about to be rejected): reconcile releases it anyway.
           if (!(error instanceof DomainError && error.code === 'INVALID_TRANSITION')) throw error;

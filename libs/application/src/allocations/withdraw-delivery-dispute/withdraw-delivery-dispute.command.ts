@@ -1,5 +1,7 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { WithdrawDeliveryDisputeRequest } from '../../../../../apps/api/src/allocations/commands/withdraw-delivery-dispute.request.dto';
+import type { WithdrawDeliveryDispute } from '@cm/domain';
+import { CommandContext } from '../../command-context';
+
+export type WithdrawDeliveryDisputeRequest = Omit<WithdrawDeliveryDispute['data'], 'allocationId' | 'deliveryId'>;
 
 export class WithdrawDeliveryDisputeCommand {
   constructor(

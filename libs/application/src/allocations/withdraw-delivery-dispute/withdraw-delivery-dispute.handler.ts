@@ -1,14 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { CommandResult } from '../../command-result';
 import { AllocationChanges } from '../allocation-changes';
 import { WithdrawDeliveryDisputeCommand } from './withdraw-delivery-dispute.command';
 
 /** Withdrawing the dispute confirms the delivery, so the saga carries it to the need and pledge totals. */
 @CommandHandler(WithdrawDeliveryDisputeCommand)
-export class WithdrawDeliveryDisputeHandler implements ICommandHandler<WithdrawDeliveryDisputeCommand, CommandAnswer> {
+export class WithdrawDeliveryDisputeHandler implements ICommandHandler<WithdrawDeliveryDisputeCommand, CommandResult> {
   constructor(private readonly allocations: AllocationChanges) {}
 
-  execute({ allocationId, request, context, deliveryId }: WithdrawDeliveryDisputeCommand): Promise<CommandAnswer> {
+  execute({ allocationId, request, context, deliveryId }: WithdrawDeliveryDisputeCommand): Promise<CommandResult> {
     const data = {
       allocationId,
       deliveryId,
@@ -18,7 +18,6 @@ export class WithdrawDeliveryDisputeHandler implements ICommandHandler<WithdrawD
     const command = {
       type: 'WithdrawDeliveryDispute' as const,
       data,
-      metadata: { actor: context.actor, now: context.now },
     };
     return this.allocations.apply(allocationId, context, command, { touchesPledgeAndNeed: true, answerId: deliveryId });
   }

@@ -1,16 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
+import { CommandResult } from '../../command-result';
 import { AllocationChanges } from '../allocation-changes';
 import { WithdrawDeliveryCommand } from './withdraw-delivery.command';
 
 /** A disputed delivery was never confirmed, so withdrawing it changes no need or pledge total. */
 @CommandHandler(WithdrawDeliveryCommand)
-export class WithdrawDeliveryHandler implements ICommandHandler<WithdrawDeliveryCommand, CommandAnswer> {
+export class WithdrawDeliveryHandler implements ICommandHandler<WithdrawDeliveryCommand, CommandResult> {
   constructor(private readonly allocations: AllocationChanges) {}
 
-  async execute({ allocationId, request, context, deliveryId }: WithdrawDeliveryCommand): Promise<CommandAnswer> {
+  async execute({ allocationId, request, context, deliveryId }: WithdrawDeliveryCommand): Promise<CommandResult> {
     const data = { allocationId, deliveryId, reason: request.reason };
-    const command = { type: 'WithdrawDelivery' as const, data, metadata: { actor: context.actor, now: context.now } };
+    const command = { type: 'WithdrawDelivery' as const, data };
     const answer = await this.allocations.apply(allocationId, context, command, {
       touchesPledgeAndNeed: false,
       answerId: deliveryId,

@@ -1,9 +1,9 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { PostNeedRequest } from '../../../../../apps/api/src/needs/commands/post-need.request.dto';
+import { PostNeed } from '@cm/domain';
+import { CommandContext } from '../../command-context';
 
 export class PostNeedCommand {
   constructor(
-    readonly request: PostNeedRequest,
+    readonly request: Omit<PostNeed['data'], 'needId'>,
     readonly context: CommandContext,
   ) {}
 }

@@ -1,27 +1,25 @@
-import { needDecider, needStreamType } from '@cm/domain';
+import { needAggregate } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
-import { metadataOf, newIdFor } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
+import { newIdFor } from '../../command-context';
+import { CommandExecutor } from '../../command-executor';
+import { CommandResult } from '../../command-result';
 import { PostNeedCommand } from './post-need.command';
 
 @CommandHandler(PostNeedCommand)
-export class PostNeedHandler implements ICommandHandler<PostNeedCommand, CommandAnswer> {
-  constructor(private readonly streams: Streams) {}
+export class PostNeedHandler implements ICommandHandler<PostNeedCommand, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
 
-  execute(command: PostNeedCommand): Promise<CommandAnswer> {
-    return this.streams.answer(() => this.decide(command));
-  }
-
-  private async decide({ request, context }: PostNeedCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
-    const needId = newIdFor(context, 'need');
-    const { state, version } = await this.streams.execute({
-      streamType: needStreamType,
-      id: needId,
-      decider: needDecider,
-      command: { type: 'PostNeed', data: { ...request, needId }, metadata: { actor: context.actor, now: context.now } },
-      metadata: metadataOf(context),
+  execute({ request, context }: PostNeedCommand): Promise<CommandResult> {
+    return this.executor.answer(async () => {
+      const needId = newIdFor(context, 'need');
+      const data = { ...request, needId };
+      const { state, version } = await this.executor.execute(
+        needAggregate,
+        needId,
+        { type: 'PostNeed', data },
+        context,
+      );
+      return { id: needId, version, status: state?.status };
     });
-    return { id: needId, version, status: state?.status };
   }
 }

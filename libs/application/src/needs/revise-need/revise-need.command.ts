@@ -1,10 +1,10 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { ReviseNeedRequest } from '../../../../../apps/api/src/needs/commands/revise-need.request.dto';
+import { ReviseNeed } from '@cm/domain';
+import { CommandContext } from '../../command-context';
 
 export class ReviseNeedCommand {
   constructor(
     readonly needId: string,
-    readonly request: ReviseNeedRequest,
+    readonly request: Omit<ReviseNeed['data'], 'needId'>,
     readonly context: CommandContext,
     /** From If-Match. */
     readonly expectedVersion?: number,

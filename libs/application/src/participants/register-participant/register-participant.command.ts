@@ -1,9 +1,9 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { RegisterParticipantRequest } from '../../../../../apps/api/src/participants/commands/register-participant.request.dto';
+import { RegisterParticipant } from '@cm/domain';
+import { CommandContext } from '../../command-context';
 
 export class RegisterParticipantCommand {
   constructor(
-    readonly request: RegisterParticipantRequest,
+    readonly request: RegisterParticipant['data'],
     readonly context: CommandContext,
   ) {}
 }

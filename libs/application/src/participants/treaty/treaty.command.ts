@@ -1,16 +1,12 @@
 import type { DecideDeadlineExtension, RecordTreatyAction, RequestDeadlineExtension } from '@cm/domain';
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-
-type TreatyCommandOf<C extends { type: string; data: unknown }> = { type: C['type']; data: C['data'] };
+import { CommandContext } from '../../command-context';
+import { CommandBody } from '../../command-executor';
 
 /** One of the three treaty commands on a participant's stream: they share loading, deciding and answering. */
 export class TreatyCommand {
   constructor(
     readonly participantId: string,
-    readonly command:
-      | TreatyCommandOf<RecordTreatyAction>
-      | TreatyCommandOf<RequestDeadlineExtension>
-      | TreatyCommandOf<DecideDeadlineExtension>,
+    readonly command: CommandBody<RecordTreatyAction | RequestDeadlineExtension | DecideDeadlineExtension>,
     readonly context: CommandContext,
   ) {}
 }

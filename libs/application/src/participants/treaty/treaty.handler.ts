@@ -1,30 +1,17 @@
-import { participantDecider, participantStreamType, type ParticipantCommand } from '@cm/domain';
+import { participantAggregate } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
-import { metadataOf } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
+import { CommandExecutor } from '../../command-executor';
+import { CommandResult } from '../../command-result';
 import { TreatyCommand } from './treaty.command';
 
 @CommandHandler(TreatyCommand)
-export class TreatyHandler implements ICommandHandler<TreatyCommand, CommandAnswer> {
-  constructor(private readonly streams: Streams) {}
+export class TreatyHandler implements ICommandHandler<TreatyCommand, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
 
-  execute(treaty: TreatyCommand): Promise<CommandAnswer> {
-    return this.streams.answer(() => this.decide(treaty));
-  }
-
-  private async decide({
-    participantId,
-    command,
-    context,
-  }: TreatyCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
-    const { version } = await this.streams.execute({
-      streamType: participantStreamType,
-      id: participantId,
-      decider: participantDecider,
-      command: { ...command, metadata: { actor: context.actor, now: context.now } } as ParticipantCommand,
-      metadata: metadataOf(context),
+  execute({ participantId, command, context }: TreatyCommand): Promise<CommandResult> {
+    return this.executor.answer(async () => {
+      const { version } = await this.executor.execute(participantAggregate, participantId, command, context);
+      return { id: participantId, version };
     });
-    return { id: participantId, version };
   }
 }

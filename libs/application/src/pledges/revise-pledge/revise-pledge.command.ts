@@ -1,10 +1,10 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { RevisePledgeRequest } from '../../../../../apps/api/src/pledges/commands/revise-pledge.request.dto';
+import { RevisePledge } from '@cm/domain';
+import { CommandContext } from '../../command-context';
 
 export class RevisePledgeCommand {
   constructor(
     readonly pledgeId: string,
-    readonly request: RevisePledgeRequest,
+    readonly request: Omit<RevisePledge['data'], 'pledgeId'>,
     readonly context: CommandContext,
     /** From If-Match. */
     readonly expectedVersion?: number,

@@ -1,40 +1,20 @@
-import { pledgeDecider, pledgeStreamType } from '@cm/domain';
+import { pledgeAggregate } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
-import { metadataOf } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
+import { CommandExecutor } from '../../command-executor';
+import { CommandResult } from '../../command-result';
 import { RevisePledgeCommand } from './revise-pledge.command';
 
 @CommandHandler(RevisePledgeCommand)
-export class RevisePledgeHandler implements ICommandHandler<RevisePledgeCommand, CommandAnswer> {
-  constructor(private readonly streams: Streams) {}
+export class RevisePledgeHandler implements ICommandHandler<RevisePledgeCommand, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
 
-  execute(command: RevisePledgeCommand): Promise<CommandAnswer> {
-    return this.streams.answer(() => this.decide(command));
-  }
-
-  private async decide({
-    pledgeId,
-    request,
-    context,
-    expectedVersion,
-  }: RevisePledgeCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
-    const { state, version } = await this.streams.execute({
-      streamType: pledgeStreamType,
-      id: pledgeId,
-      decider: pledgeDecider,
-      command: {
-        type: 'RevisePledge',
-        data: { ...request, pledgeId },
-        metadata: { actor: context.actor, now: context.now },
-      },
-      metadata: metadataOf(context),
-      ifMatch: expectedVersion,
+  execute({ pledgeId, request, context, expectedVersion }: RevisePledgeCommand): Promise<CommandResult> {
+    return this.executor.answer(async () => {
+      const command = { type: 'RevisePledge' as const, data: { ...request, pledgeId } };
+      const { state, version } = await this.executor.execute(pledgeAggregate, pledgeId, command, context, {
+        ifMatch: expectedVersion,
+      });
+      return { id: pledgeId, version, status: state?.status };
     });
-    return {
-      id: pledgeId,
-      version,
-      status: state?.status,
-    };
   }
 }

@@ -1,9 +1,9 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
-import { SubmitPledgeRequest } from '../../../../../apps/api/src/pledges/commands/submit-pledge.request.dto';
+import { SubmitPledge } from '@cm/domain';
+import { CommandContext } from '../../command-context';
 
 export class SubmitPledgeCommand {
   constructor(
-    readonly request: SubmitPledgeRequest,
+    readonly request: Omit<SubmitPledge['data'], 'pledgeId'>,
     readonly context: CommandContext,
   ) {}
 }

@@ -1,35 +1,20 @@
-import { pledgeDecider, pledgeStreamType } from '@cm/domain';
+import { pledgeAggregate } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
-import { metadataOf, newIdFor } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
+import { newIdFor } from '../../command-context';
+import { CommandExecutor } from '../../command-executor';
+import { CommandResult } from '../../command-result';
 import { SubmitPledgeCommand } from './submit-pledge.command';
 
 @CommandHandler(SubmitPledgeCommand)
-export class SubmitPledgeHandler implements ICommandHandler<SubmitPledgeCommand, CommandAnswer> {
-  constructor(private readonly streams: Streams) {}
+export class SubmitPledgeHandler implements ICommandHandler<SubmitPledgeCommand, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
 
-  execute(command: SubmitPledgeCommand): Promise<CommandAnswer> {
-    return this.streams.answer(() => this.decide(command));
-  }
-
-  private async decide({ request, context }: SubmitPledgeCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
-    const pledgeId = newIdFor(context, 'pledge');
-    const { state, version } = await this.streams.execute({
-      streamType: pledgeStreamType,
-      id: pledgeId,
-      decider: pledgeDecider,
-      command: {
-        type: 'SubmitPledge',
-        data: { ...request, pledgeId },
-        metadata: { actor: context.actor, now: context.now },
-      },
-      metadata: metadataOf(context),
+  execute({ request, context }: SubmitPledgeCommand): Promise<CommandResult> {
+    return this.executor.answer(async () => {
+      const pledgeId = newIdFor(context, 'pledge');
+      const command = { type: 'SubmitPledge' as const, data: { ...request, pledgeId } };
+      const { state, version } = await this.executor.execute(pledgeAggregate, pledgeId, command, context);
+      return { id: pledgeId, version, status: state?.status };
     });
-    return {
-      id: pledgeId,
-      version,
-      status: state?.status,
-    };
   }
 }

@@ -1,4 +1,4 @@
-import { CommandContext } from '../../../../../apps/api/src/http/command-context';
+import { CommandContext } from '../../command-context';
 
 export class WithdrawPledgeCommand {
   constructor(

@@ -1,39 +1,18 @@
-import { pledgeDecider, pledgeStreamType } from '@cm/domain';
+import { pledgeAggregate } from '@cm/domain';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandAnswer } from '../../../../../apps/api/src/http/command-answer';
-import { metadataOf } from '../../../../../apps/api/src/http/command-context';
-import { Streams } from '../../command-executor';
+import { CommandExecutor } from '../../command-executor';
+import { CommandResult } from '../../command-result';
 import { WithdrawPledgeCommand } from './withdraw-pledge.command';
 
-/** Only the unallocated part is released; allocations already made stay and can still be delivered (DESIGN §2). */
 @CommandHandler(WithdrawPledgeCommand)
-export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand, CommandAnswer> {
-  constructor(private readonly streams: Streams) {}
+export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
 
-  execute(command: WithdrawPledgeCommand): Promise<CommandAnswer> {
-    return this.streams.answer(() => this.decide(command));
-  }
-
-  private async decide({
-    pledgeId,
-    reason,
-    context,
-  }: WithdrawPledgeCommand): Promise<Omit<CommandAnswer, 'consistencyToken'>> {
-    const { state, version } = await this.streams.execute({
-      streamType: pledgeStreamType,
-      id: pledgeId,
-      decider: pledgeDecider,
-      command: {
-        type: 'WithdrawPledge',
-        data: { pledgeId, reason },
-        metadata: { actor: context.actor, now: context.now },
-      },
-      metadata: metadataOf(context),
+  execute({ pledgeId, reason, context }: WithdrawPledgeCommand): Promise<CommandResult> {
+    return this.executor.answer(async () => {
+      const command = { type: 'WithdrawPledge' as const, data: { pledgeId, reason } };
+      const { state, version } = await this.executor.execute(pledgeAggregate, pledgeId, command, context);
+      return { id: pledgeId, version, status: state?.status };
     });
-    return {
-      id: pledgeId,
-      version,
-      status: state?.status,
-    };
   }
 }

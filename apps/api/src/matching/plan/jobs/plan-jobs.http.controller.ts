@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CommandContext } from '@cm/application';
 import { Roles } from '../../../auth/auth.decorators';
-import { CommandContext, CommandContextOf } from '../../../http/command-context';
+import { CommandContextOf } from '../../../http/command-context';
 import { RecordIdPipe } from '../../../http/record-id.pipe';
 import { Problem } from '../../../problems/problem';
 import { planJobAnswer, planJobExample } from './plan-job-answer';

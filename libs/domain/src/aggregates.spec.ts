@@ -1,5 +1,7 @@
-import { Actor, DomainEvent, NeedCommand, needDecider, NeedEvent } from '@cm/domain';
-import { foldStream, streamTypeOf } from './audited-streams';
+import { Actor } from './actor';
+import { DomainEvent } from './decider';
+import { NeedCommand, needDecider, NeedEvent } from './need';
+import { foldStream, streamTypeOf } from './aggregates';
 
 const laos: Actor = { sub: 'lao-1', role: 'affected_state', participantId: 'LAO' };
 const needId = '0190d2c4-need';
