@@ -23,6 +23,24 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'application-is-the-top-lib',
+      comment:
+        'Layers (ARCHITECTURE.md): apps -> libs/application -> domain, event-store, messaging, read-models. Nothing ' +
+        'below the application imports it.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: '^libs/application/' },
+      to: { path: '^libs/application/' },
+    },
+    {
+      name: 'application-has-no-http',
+      comment: 'Use cases know no HTTP: controllers, DTOs, validation and OpenAPI stay in apps/api.',
+      severity: 'error',
+      from: { path: '^libs/application/' },
+      to: {
+        path: '(^|/)node_modules/(@nestjs/(swagger|platform-express)|express|class-validator|class-transformer)(/|$)',
+      },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

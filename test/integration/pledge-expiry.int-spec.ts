@@ -1,21 +1,19 @@
 import { Db, MongoClient } from 'mongodb';
-import { pledgeDecider, pledgeStreamType } from '@cm/domain';
+import { pledgeAggregate } from '@cm/domain';
 import { collectionsOf, projectionSets } from '@cm/read-models';
-import { PledgeExpiry } from '../../apps/api/src/pledges/expire-pledges/pledge-expiry';
-import { Streams } from '../../apps/api/src/commands/streams';
-import { ConsistencyTokens } from '../../apps/api/src/consistency/consistency-tokens';
+import { CommandExecutor, ConsistencyTokens, PledgeExpiry } from '@cm/application';
 import { storeFor } from '../support/event-log';
 import { testMongo, uniqueName } from '../support/servers';
 
 describe('pledge expiry on the real server', () => {
   let client: MongoClient;
   let db: Db;
-  let streams: Streams;
+  let executor: CommandExecutor;
 
   beforeAll(async () => {
     client = await testMongo();
     db = client.db(uniqueName('expiry'));
-    streams = new Streams(storeFor(db), new ConsistencyTokens(db));
+    executor = new CommandExecutor(storeFor(db), new ConsistencyTokens(db));
   });
 
   afterAll(async () => {
@@ -25,24 +23,16 @@ describe('pledge expiry on the real server', () => {
 
   async function submit(pledgeId: string, validUntil: string) {
     const actor = { sub: 'nor-1', role: 'donor' as const, participantId: 'NOR' };
-    await streams.execute({
-      streamType: pledgeStreamType,
-      id: pledgeId,
-      decider: pledgeDecider,
-      command: {
-        type: 'SubmitPledge',
-        data: {
-          pledgeId,
-          donorId: 'NOR',
-          assistanceType: 'financial',
-          pillars: ['clearance'],
-          quantity: { amount: 250000, unit: 'NOK' },
-          validUntil,
-        },
-        metadata: { actor, now: '2026-01-10T09:00:00Z' },
-      },
-      metadata: { commandId: `submit-${pledgeId}`, correlationId: 'c', causationId: 'c', actor },
-    });
+    const data = {
+      pledgeId,
+      donorId: 'NOR',
+      assistanceType: 'financial' as const,
+      pillars: ['clearance' as const],
+      quantity: { amount: 250000, unit: 'NOK' },
+      validUntil,
+    };
+    const context = { actor, now: '2026-01-10T09:00:00Z', commandId: `submit-${pledgeId}`, correlationId: 'c' };
+    await executor.execute(pledgeAggregate, pledgeId, { type: 'SubmitPledge', data }, context);
     // Project it as the projector would (same projection code, without Kafka in between).
     const { events } = await storeFor(db).readStream(`pledge-${pledgeId}`);
     for (const envelope of events) await projectionSets.pledges.apply(collectionsOf(db, 'pledges', 'g0'), envelope);
@@ -51,16 +41,16 @@ describe('pledge expiry on the real server', () => {
   it('expires pledges past their validUntil, once, and leaves valid ones open', async () => {
     await submit('lapsed-1', '2026-06-30');
     await submit('valid-1', '2027-06-30');
-    const expiry = new PledgeExpiry(streams, db);
+    const expiry = new PledgeExpiry(executor, db);
 
     expect(await expiry.sweep(new Date('2026-12-01T00:00:00Z'))).toEqual(['lapsed-1']);
-    const lapsed = await streams.load(pledgeStreamType, 'lapsed-1', pledgeDecider);
+    const lapsed = await executor.load(pledgeAggregate, 'lapsed-1');
     expect(lapsed.state?.status).toBe('expired');
     expect((await storeFor(db).readStream('pledge-lapsed-1')).events.at(-1)).toMatchObject({
       type: 'PledgeExpired',
       metadata: { actor: { sub: 'system:pledge-expiry' } },
     });
-    expect((await streams.load(pledgeStreamType, 'valid-1', pledgeDecider)).state?.status).toBe('open');
+    expect((await executor.load(pledgeAggregate, 'valid-1')).state?.status).toBe('open');
 
     // A second sweep before the read model caught up writes nothing new.
     expect(await expiry.sweep(new Date('2026-12-01T00:01:00Z'))).toEqual([]);

@@ -5,6 +5,7 @@ import { PlatformModule } from '@cm/platform';
 import { AuditModule } from './audit/audit.module';
 import { AuditSearchModule } from './audit/audit-search.module';
 import { CommandsModule } from './commands.module';
+import { requestPipeline } from './http/request-pipeline';
 import { ConsoleModule } from './console/console.module';
 import { LiveModule } from './live/live.module';
 import { MatchingModule } from './matching/matching.module';
@@ -24,5 +25,6 @@ import { ReportsModule } from './reports/reports.module';
     LiveModule,
     ConsoleModule,
   ],
+  providers: requestPipeline,
 })
 export class ApiModule {}

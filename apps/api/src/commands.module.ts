@@ -1,68 +1,36 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Db } from 'mongodb';
-import { MONGO_DB } from '@cm/platform';
-import { AllocationChanges } from './allocations/allocation-change';
-import { AcceptAllocationHandler } from './allocations/accept-allocation/accept-allocation.handler';
-import { AcceptAllocationHttpController } from './allocations/accept-allocation/accept-allocation.http.controller';
-import { CancelAllocationHandler } from './allocations/cancel-allocation/cancel-allocation.handler';
-import { CancelAllocationHttpController } from './allocations/cancel-allocation/cancel-allocation.http.controller';
-import { ConfirmDeliveryHandler } from './allocations/confirm-delivery/confirm-delivery.handler';
-import { ConfirmDeliveryHttpController } from './allocations/confirm-delivery/confirm-delivery.http.controller';
-import { DeclineAllocationHandler } from './allocations/decline-allocation/decline-allocation.handler';
-import { DeclineAllocationHttpController } from './allocations/decline-allocation/decline-allocation.http.controller';
-import { DisputeDeliveryHandler } from './allocations/dispute-delivery/dispute-delivery.handler';
-import { DisputeDeliveryHttpController } from './allocations/dispute-delivery/dispute-delivery.http.controller';
-import { CorrectDeliveryHandler } from './allocations/correct-delivery/correct-delivery.handler';
-import { CorrectDeliveryHttpController } from './allocations/correct-delivery/correct-delivery.http.controller';
-import { WithdrawDeliveryHandler } from './allocations/withdraw-delivery/withdraw-delivery.handler';
-import { WithdrawDeliveryHttpController } from './allocations/withdraw-delivery/withdraw-delivery.http.controller';
-import { WithdrawDeliveryDisputeHandler } from './allocations/withdraw-delivery-dispute/withdraw-delivery-dispute.handler';
-import { WithdrawDeliveryDisputeHttpController } from './allocations/withdraw-delivery-dispute/withdraw-delivery-dispute.http.controller';
-import { RecordDeliveryHandler } from './allocations/record-delivery/record-delivery.handler';
-import { RecordDeliveryHttpController } from './allocations/record-delivery/record-delivery.http.controller';
-import { RequestAllocationHandler } from './allocations/request-allocation/request-allocation.handler';
-import { RequestAllocationHttpController } from './allocations/request-allocation/request-allocation.http.controller';
-import { ALLOCATION_INTENTS, MongoAllocationIntents } from './allocations/saga/allocation-intents';
-import { AllocationRecovery } from './allocations/saga/allocation-recovery';
-import { AllocationSaga } from './allocations/saga/allocation-saga';
+import { ApplicationModule } from '@cm/application';
+import { AcceptAllocationHttpController } from './allocations/commands/accept-allocation.http.controller';
+import { CancelAllocationHttpController } from './allocations/commands/cancel-allocation.http.controller';
+import { ConfirmDeliveryHttpController } from './allocations/commands/confirm-delivery.http.controller';
+import { CorrectDeliveryHttpController } from './allocations/commands/correct-delivery.http.controller';
+import { DeclineAllocationHttpController } from './allocations/commands/decline-allocation.http.controller';
+import { DisputeDeliveryHttpController } from './allocations/commands/dispute-delivery.http.controller';
+import { RecordDeliveryHttpController } from './allocations/commands/record-delivery.http.controller';
+import { RequestAllocationHttpController } from './allocations/commands/request-allocation.http.controller';
+import { WithdrawDeliveryDisputeHttpController } from './allocations/commands/withdraw-delivery-dispute.http.controller';
+import { WithdrawDeliveryHttpController } from './allocations/commands/withdraw-delivery.http.controller';
+import { CoalitionCommandsHttpController } from './coalitions/commands/coalition-commands.http.controller';
+import { PostNeedHttpController } from './needs/commands/post-need.http.controller';
+import { ReviseNeedHttpController } from './needs/commands/revise-need.http.controller';
+import { WithdrawNeedHttpController } from './needs/commands/withdraw-need.http.controller';
+import { RegisterParticipantHttpController } from './participants/commands/register-participant.http.controller';
+import { TreatyHttpController } from './participants/commands/treaty.http.controller';
+import { RevisePledgeHttpController } from './pledges/commands/revise-pledge.http.controller';
+import { SubmitPledgeHttpController } from './pledges/commands/submit-pledge.http.controller';
+import { WithdrawPledgeHttpController } from './pledges/commands/withdraw-pledge.http.controller';
 import { AuthModule } from './auth/auth.module';
-import { CoalitionChanges } from './coalitions/coalition-changes';
-import { CoalitionCommandsHttpController } from './coalitions/coalition-commands.http.controller';
-import { coalitionHandlers } from './coalitions/coalition.handlers';
 import { RequestLimitsModule } from './http/request-limits.module';
-import { Streams } from './commands/streams';
-import { ConsistencyTokens } from './consistency/consistency-tokens';
-import { IDEMPOTENCY_KEYS, MongoIdempotencyKeys } from './idempotency/idempotency-keys';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { PostNeedHandler } from './needs/post-need/post-need.handler';
-import { PostNeedHttpController } from './needs/post-need/post-need.http.controller';
-import { ReviseNeedHandler } from './needs/revise-need/revise-need.handler';
-import { ReviseNeedHttpController } from './needs/revise-need/revise-need.http.controller';
-import { WithdrawNeedHandler } from './needs/withdraw-need/withdraw-need.handler';
-import { WithdrawNeedHttpController } from './needs/withdraw-need/withdraw-need.http.controller';
-import { RegisterParticipantHandler } from './participants/register-participant/register-participant.handler';
-import { RegisterParticipantHttpController } from './participants/register-participant/register-participant.http.controller';
-import { TreatyHandler } from './participants/treaty/treaty.handler';
-import { TreatyHttpController } from './participants/treaty/treaty.http.controller';
-import { PledgeExpiry } from './pledges/expire-pledges/pledge-expiry';
-import { RevisePledgeHandler } from './pledges/revise-pledge/revise-pledge.handler';
-import { RevisePledgeHttpController } from './pledges/revise-pledge/revise-pledge.http.controller';
-import { SubmitPledgeHandler } from './pledges/submit-pledge/submit-pledge.handler';
-import { SubmitPledgeHttpController } from './pledges/submit-pledge/submit-pledge.http.controller';
-import { WithdrawPledgeHandler } from './pledges/withdraw-pledge/withdraw-pledge.handler';
-import { WithdrawPledgeHttpController } from './pledges/withdraw-pledge/withdraw-pledge.http.controller';
-import { ProblemFilter } from './problems/problem.filter';
-import { requestValidationPipe } from './problems/validation';
 
 /**
- * The write side of the api: one controller and one handler per use case, routed by the CommandBus. Needs an
- * EVENT_STORE and MONGO_DB in scope (EventStoreModule and PlatformModule in the app; fakes in unit tests).
+ * The write side of the api: one controller per use case, each sending its command on the CommandBus to the
+ * handler in ApplicationModule. Needs an EVENT_STORE and MONGO_DB in scope (EventStoreModule and PlatformModule in
+ * the app; fakes in unit tests); validation, problem+json and idempotency are the api module's (requestPipeline).
  */
 @Module({
   // RequestLimitsModule first: its rate limit guard runs before authentication, so floods without a token count too.
-  imports: [CqrsModule.forRoot(), RequestLimitsModule, AuthModule],
+  imports: [CqrsModule.forRoot(), RequestLimitsModule, AuthModule, ApplicationModule],
   controllers: [
     RegisterParticipantHttpController,
     TreatyHttpController,
@@ -83,39 +51,6 @@ import { requestValidationPipe } from './problems/validation';
     WithdrawDeliveryHttpController,
     WithdrawDeliveryDisputeHttpController,
     CoalitionCommandsHttpController,
-  ],
-  providers: [
-    { provide: APP_PIPE, useFactory: requestValidationPipe },
-    { provide: APP_FILTER, useClass: ProblemFilter },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    { provide: IDEMPOTENCY_KEYS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoIdempotencyKeys(db) },
-    { provide: ALLOCATION_INTENTS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoAllocationIntents(db) },
-    Streams,
-    ConsistencyTokens,
-    AllocationSaga,
-    AllocationChanges,
-    AllocationRecovery,
-    PledgeExpiry,
-    RegisterParticipantHandler,
-    TreatyHandler,
-    PostNeedHandler,
-    ReviseNeedHandler,
-    WithdrawNeedHandler,
-    SubmitPledgeHandler,
-    RevisePledgeHandler,
-    WithdrawPledgeHandler,
-    RequestAllocationHandler,
-    AcceptAllocationHandler,
-    DeclineAllocationHandler,
-    CancelAllocationHandler,
-    RecordDeliveryHandler,
-    ConfirmDeliveryHandler,
-    DisputeDeliveryHandler,
-    CorrectDeliveryHandler,
-    WithdrawDeliveryHandler,
-    WithdrawDeliveryDisputeHandler,
-    CoalitionChanges,
-    ...coalitionHandlers,
   ],
 })
 export class CommandsModule {}

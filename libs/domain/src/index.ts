@@ -18,6 +18,7 @@ export * from './need';
 export * from './pledge';
 export * from './allocation';
 export * from './coalition';
+export * from './aggregates';
 
 /** Every stored event name with its stream type and schema version, for the event store's registry. */
 export const eventRegistrations: readonly EventRegistration[] = [

@@ -1,15 +1,15 @@
 import { ITopicConfig } from 'kafkajs';
+import { StreamType, streamTypes } from '@cm/domain';
 
-/** One topic per stream type, keyed by stream id so that one stream's events keep their order (DESIGN.md §5). */
-export const streamTopics = {
-  participant: 'cm.participants.v1',
-  need: 'cm.needs.v1',
-  pledge: 'cm.pledges.v1',
-  allocation: 'cm.allocations.v1',
-  coalition: 'cm.coalitions.v1',
-} as const;
+export type { StreamType };
 
-export type StreamType = keyof typeof streamTopics;
+/**
+ * One topic per stream type (`cm.needs.v1`, …), keyed by stream id so that one stream's events keep their order
+ * (DESIGN.md §5). The stream types are the domain's aggregates.
+ */
+export const streamTopics = Object.fromEntries(
+  streamTypes.map((streamType) => [streamType, `cm.${streamType}s.v1`]),
+) as Readonly<Record<StreamType, string>>;
 
 export interface TopicSettings {
   prefix: string;
@@ -29,7 +29,7 @@ export const minInsyncReplicasFor = (replicationFactor: number): number => Math.
 
 /** The event log is the source of every read model, so it is kept forever: retention.ms=-1. */
 export function eventTopicConfigs(settings: TopicSettings): ITopicConfig[] {
-  return (Object.keys(streamTopics) as StreamType[]).map((streamType) => ({
+  return streamTypes.map((streamType) => ({
     topic: topicFor(streamType, settings.prefix),
     numPartitions: settings.partitions,
     replicationFactor: settings.replicationFactor,

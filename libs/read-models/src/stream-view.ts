@@ -9,9 +9,6 @@ export interface StreamView {
   readonly updatedAt: string;
 }
 
-/** The record id of a stream id `<streamType>-<id>`. */
-export const recordIdOf = (streamType: string, streamId: string): string => streamId.slice(streamType.length + 1);
-
 /**
  * Applies an event to a per-stream document at most once: versions at or below the one applied are skipped (Kafka keeps
  * one stream's order, so a replay or a redelivery only ever shows versions already seen). `fold` is the domain's evolve.

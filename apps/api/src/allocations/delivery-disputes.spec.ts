@@ -1,4 +1,4 @@
-import { decodeConsistencyToken } from '../consistency/consistency-token';
+import { decodeConsistencyToken } from '@cm/application';
 import { CommandApi, startCommandApi, tokenFor } from '../testing/command-api';
 
 describe('delivery disputes over HTTP (in-memory store)', () => {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { Db } from 'mongodb';
-import { Actor, Role } from '@cm/domain';
+import { Actor, Role, streamTypes } from '@cm/domain';
 import { MONGO_DB } from '@cm/platform';
 import { auditEntries, auditPage } from '@cm/read-models';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -16,7 +16,7 @@ const filterDocs = [
   { name: 'type', description: 'Event type, e.g. AllocationAccepted' },
   { name: 'actor', description: "The acting user's subject, or the participant it acted for" },
   { name: 'participant', description: 'A participant the event’s stream concerns (requester, donor, recipient)' },
-  { name: 'streamType', enum: ['participant', 'need', 'pledge', 'allocation', 'coalition'] },
+  { name: 'streamType', enum: streamTypes },
   { name: 'from', description: 'Recorded at or after (ISO time; a bare date is the start of that UTC day)' },
   { name: 'to', description: 'Recorded at or before (ISO time; a bare date is the end of that UTC day)' },
 ];

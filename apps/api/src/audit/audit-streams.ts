@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainEvent } from '@cm/domain';
+import { Actor, DomainEvent, foldStream, StreamType, streamTypeOf } from '@cm/domain';
 import { EVENT_STORE, EventEnvelope, EventStore, StreamVerification } from '@cm/event-store';
 import { Problem } from '../problems/problem';
-import { AuditedStreamType, foldStream, streamTypeOf } from './audited-streams';
 import { mayReadStream, partiesOf } from './stream-parties';
 
 export interface EventPage {
@@ -13,7 +12,7 @@ export interface EventPage {
 
 export interface StreamStateAt {
   streamId: string;
-  streamType: AuditedStreamType;
+  streamType: StreamType;
   /** The time asked for, normalised to UTC. */
   at: string;
   /** The version of the last event recorded at or before `at`; 0 when the stream did not exist yet. */

@@ -1,6 +1,5 @@
-import { Actor, DomainEvent, Role } from '@cm/domain';
+import { Actor, DomainEvent, Role, StreamType } from '@cm/domain';
 import { partiesOfOpening } from '@cm/read-models';
-import { AuditedStreamType } from './audited-streams';
 
 /** Staff read every stream; donors and affected States only those they are party to. */
 const readersOfEveryStream: readonly Role[] = ['admin', 'coordinator', 'analyst'];
@@ -10,7 +9,7 @@ const readersOfEveryStream: readonly Role[] = ['admin', 'coordinator', 'analyst'
  * so that a search shows a participant exactly the streams it may open one by one). The opening event is immutable,
  * so who is party to a stream never changes.
  */
-export function partiesOf(streamType: AuditedStreamType, opening: DomainEvent | undefined): string[] {
+export function partiesOf(streamType: StreamType, opening: DomainEvent | undefined): string[] {
   if (!opening) return [];
   return partiesOfOpening({ streamType, type: opening.type, data: opening.data }) ?? [];
 }

@@ -4,7 +4,7 @@ import { Actor, Role } from '@cm/domain';
 import { iatiActivitiesXml } from '@cm/reporting';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
-import { ParticipantIdPipe } from '../commands/participant-id.pipe';
+import { ParticipantIdPipe } from '../http/participant-id.pipe';
 import { ReportSources } from '../reports/report-sources';
 import { iatiInputOf } from './iati-input-of';
 

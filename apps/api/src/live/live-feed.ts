@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
 import { Subject } from 'rxjs';
+import { streamTypes } from '@cm/domain';
 import { EVENT_STORE, EventStore } from '@cm/event-store';
-import { ensureEventTopics, StreamType, streamTopics, topicFor } from '@cm/messaging';
+import { ensureEventTopics, topicFor } from '@cm/messaging';
 import { APP_CONFIG, AppConfig, KAFKA } from '@cm/platform';
 import { partiesOfOpening } from '@cm/read-models';
 
@@ -58,7 +59,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
     const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_CLIENT_ID}-api-live-${randomUUID()}` });
     this.consumer = consumer;
     await consumer.connect();
-    const topics = (Object.keys(streamTopics) as StreamType[]).map((type) => topicFor(type, prefix));
+    const topics = streamTypes.map((type) => topicFor(type, prefix));
     await consumer.subscribe({ topics, fromBeginning: false });
     await consumer.run({
       autoCommit: false,

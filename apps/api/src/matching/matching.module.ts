@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { liveCollection, PledgeView } from '@cm/read-models';
+import { ConsistencyTokens } from '@cm/application';
 import { CoalitionAccess } from '../coalitions/coalition-access';
-import { ConsistencyTokens } from '../consistency/consistency-tokens';
 import { MongoIdempotencyKeys } from '../idempotency/idempotency-keys';
 import { ConsistencyGate } from '../queries/consistency-gate';
 import { MatchesQueryController } from './candidates/matches.query.controller';
@@ -26,7 +26,7 @@ const pledgeUnitsOf =
 /**
  * Matching over the matching read models (kept by the projector with the needs, pledges, participants and
  * allocations): candidates, the portfolio plan, and plan jobs applying a plan through the allocation command in the
- * background (the CommandBus is global; the allocation handler and its saga live in CommandsModule).
+ * background (the CommandBus is global; the allocation handler and its saga live in ApplicationModule).
  */
 @Module({
   controllers: [MatchesQueryController, PlanQueryController, ApplyPlanHttpController, PlanJobsHttpController],

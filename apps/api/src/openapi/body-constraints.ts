@@ -3,7 +3,7 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { currencyExponents } from '@cm/domain';
-import { isoDatePattern } from '../commands/request-fields';
+import { isoDatePattern } from '../http/request-fields';
 import { DtoClass } from './route-facts';
 
 /** Where @ApiProperty keeps a property's options (DECORATORS.API_MODEL_PROPERTIES, not exported by the package). */

@@ -6,8 +6,8 @@ import type {
   ReferenceObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { ifMatchPattern } from '../commands/if-match';
-import { consistencyTokenPattern } from '../consistency/consistency-token';
+import { consistencyTokenPattern } from '@cm/application';
+import { ifMatchPattern } from '../http/if-match';
 import { idempotencyKeyPattern } from '../idempotency/idempotency.interceptor';
 import { RouteFacts } from './route-facts';
 

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { PreconditionFailed } from '@cm/application';
 import { DomainError, DomainErrorCode } from '@cm/domain';
 import { VersionConflictError } from '@cm/event-store';
 import { Problem } from './problem';
@@ -76,6 +77,7 @@ export function problemOf(error: unknown): Problem {
     const errors = status === 400 && error.field ? [{ field: error.field, message: error.detail }] : undefined;
     return new Problem(status, error.code, error.detail, errors);
   }
+  if (error instanceof PreconditionFailed) return Problem.preconditionFailed(error.detail);
   if (error instanceof VersionConflictError) {
     return new Problem(409, 'VERSION_CONFLICT', 'the record changed while this request was applied; retry it');
   }

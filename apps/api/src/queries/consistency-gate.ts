@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { StreamType } from '@cm/domain';
 import { Db } from 'mongodb';
 import { APP_CONFIG, AppConfig, MONGO_DB } from '@cm/platform';
 import { waitForPositions } from '@cm/read-models';
-import { ConsistencyTokens } from '../consistency/consistency-tokens';
+import { ConsistencyTokens } from '@cm/application';
 import { Problem } from '../problems/problem';
 
 export const CONSISTENT_WITH_HEADER = 'x-consistent-with';
@@ -13,7 +14,7 @@ export interface HeaderSink {
 }
 
 /** The stream types whose events a query's answer is built from (the per-stream read models it depends on). */
-export type StreamTypesRead = readonly ('participant' | 'need' | 'pledge' | 'allocation' | 'coalition')[];
+export type StreamTypesRead = readonly StreamType[];
 
 /**
  * Read-your-writes: a query carrying a command's consistency token waits (at most CONSISTENCY_WAIT_MS) until the read

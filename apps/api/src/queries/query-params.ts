@@ -1,7 +1,7 @@
 import { z, ZodRawShape } from 'zod';
 import { assistanceTypes, pillars, priorities } from '@cm/domain';
 import { decodeCursor, defaultLimit, maxLimit } from '@cm/read-models';
-import { participantIdPattern, recordIdPattern } from '../commands/request-fields';
+import { participantIdPattern, recordIdPattern } from '../http/request-fields';
 import { FieldProblem, Problem } from '../problems/problem';
 
 export const participantIdParam = z.string().regex(participantIdPattern, 'must be a participant id (LAO, EU)');

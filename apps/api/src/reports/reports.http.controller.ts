@@ -14,8 +14,8 @@ import {
 } from '@cm/reporting';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
-import { ParticipantIdPipe } from '../commands/participant-id.pipe';
-import { participantIdPattern } from '../commands/request-fields';
+import { ParticipantIdPipe } from '../http/participant-id.pipe';
+import { participantIdPattern } from '../http/request-fields';
 import { article7Query, atRiskQuery, noQuery, reportQueryOf, revaluationQuery, supportQuery } from './report-queries';
 import { ReportSources } from './report-sources';
 

@@ -1,12 +1,13 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { ALLOCATION_INTENTS } from '@cm/application';
 import { eventRegistrations, Role } from '@cm/domain';
 import { EVENT_STORE, EventTypeRegistry } from '@cm/event-store';
 import { APP_CONFIG, loadConfig, MONGO_DB, signToken } from '@cm/platform';
 import { InMemoryEventStore } from '../../../../libs/event-store/src/testing';
-import { ALLOCATION_INTENTS } from '../allocations/saga/allocation-intents';
 import { CommandsModule } from '../commands.module';
 import { configureHttp } from '../http/http-hardening';
+import { requestPipeline } from '../http/request-pipeline';
 import { IDEMPOTENCY_KEYS } from '../idempotency/idempotency-keys';
 import { InMemoryAllocationIntents, InMemoryIdempotencyKeys } from './in-memory-keys';
 
@@ -46,7 +47,10 @@ export async function startCommandApi(env: NodeJS.ProcessEnv = {}): Promise<Comm
   })
   class FakeInfrastructure {}
 
-  const moduleRef = await Test.createTestingModule({ imports: [FakeInfrastructure, CommandsModule] })
+  const moduleRef = await Test.createTestingModule({
+    imports: [FakeInfrastructure, CommandsModule],
+    providers: requestPipeline,
+  })
     .overrideProvider(IDEMPOTENCY_KEYS)
     .useValue(keys)
     .overrideProvider(ALLOCATION_INTENTS)

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@cm/event-store';
 import type { Collection, Document } from 'mongodb';
-import { recordIdOf, type StreamView } from '../stream-view';
+import { recordIdOf } from '@cm/domain';
+import { type StreamView } from '../stream-view';
 
 /**
  * A fetched Kafka batch applied with one read and at most one write per document instead of per event: events are

@@ -1,7 +1,8 @@
 import type { Db } from 'mongodb';
 import type { ReadModelName } from '../projections/aliases';
 import { liveCollection } from '../projections/aliases';
-import { recordIdOf, type StreamView } from '../stream-view';
+import { recordIdOf } from '@cm/domain';
+import { type StreamView } from '../stream-view';
 
 export interface StreamPosition {
   streamType: string;

@@ -1,11 +1,11 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_CANDIDATE_LIMIT } from '@cm/matching';
-import { Actor } from '@cm/domain';
+import { Actor, streamTypes } from '@cm/domain';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { CoalitionAccess } from '../../coalitions/coalition-access';
-import { RecordIdPipe } from '../../commands/record-id.pipe';
-import { recordIdPattern } from '../../commands/request-fields';
+import { RecordIdPipe } from '../../http/record-id.pipe';
+import { recordIdPattern } from '../../http/request-fields';
 import { CONSISTENT_WITH_HEADER, ConsistencyGate, HeaderSink } from '../../queries/consistency-gate';
 import { QueryRoute } from '../../queries/query-route';
 import { needMatchesAnswer, needMatchesExample, pledgeMatchesAnswer } from '../matching-answers';
@@ -39,7 +39,7 @@ const reasonsNote =
  * Candidates are built from the need or pledge asked about and from the matching documents every projection set
  * derives from its streams (open items, former users, delivery pairs): a write on any of them changes the answer.
  */
-const matchingReads = ['need', 'pledge', 'participant', 'allocation', 'coalition'] as const;
+const matchingReads = streamTypes;
 
 /** Candidates for one need or one pledge (DESIGN §7): compatible, open, with something left; best first. */
 @ApiTags('matching')

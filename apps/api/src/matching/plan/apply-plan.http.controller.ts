@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@cm/platform';
+import { CommandContext, newIdFor } from '@cm/application';
 import { Roles } from '../../auth/auth.decorators';
-import { CommandContext, CommandContextOf, newIdFor } from '../../commands/command-context';
+import { CommandContextOf } from '../../http/command-context';
 import { Problem } from '../../problems/problem';
 import { HeaderSink } from '../../queries/consistency-gate';
 import { MatchingQueries } from '../matching-queries';

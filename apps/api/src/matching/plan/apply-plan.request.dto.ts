@@ -12,7 +12,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { IsParticipantId, QuantityRequest, recordIdPattern } from '../../commands/request-fields';
+import { IsParticipantId, QuantityRequest, recordIdPattern } from '../../http/request-fields';
 
 /** The hard ceiling of the request; PLAN_JOB_MAX_ENTRIES (at most this) is the limit a deployment applies. */
 export const MAX_APPLIED_ENTRIES = 10_000;

@@ -1,7 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@cm/domain';
-import { RequestAllocationCommand } from '../../allocations/request-allocation/request-allocation.command';
-import { CommandContext } from '../../commands/command-context';
+import { CommandContext, RequestAllocationCommand } from '@cm/application';
 import { Problem } from '../../problems/problem';
 import { InMemoryIdempotencyKeys } from '../../testing/in-memory-keys';
 import { entryRecordId, PlanApplication, PlanEntry } from './plan-application';

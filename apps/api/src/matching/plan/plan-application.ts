@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { RequestAllocationCommand } from '../../allocations/request-allocation/request-allocation.command';
-import { RequestAllocationRequest } from '../../allocations/request-allocation/request-allocation.request.dto';
-import { CommandAnswer } from '../../commands/command-answer';
-import { CommandContext, newIdFor } from '../../commands/command-context';
+import { CommandContext, newIdFor, RequestAllocationCommand } from '@cm/application';
+import { RequestAllocationRequest } from '../../allocations/commands/request-allocation.request.dto';
+import { CommandAnswer } from '../../http/command-answer';
 import { IdempotencyKeyStore, IdempotencyRecord } from '../../idempotency/idempotency-keys';
 import { staleClaimMs } from '../../idempotency/idempotency.interceptor';
 import { idempotencyRecordId, requestHashOf } from '../../idempotency/request-hash';

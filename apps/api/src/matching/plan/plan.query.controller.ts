@@ -4,7 +4,7 @@ import { assistanceTypes, pillars } from '@cm/domain';
 import { Actor } from '@cm/domain';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { CoalitionAccess } from '../../coalitions/coalition-access';
-import { recordIdPattern } from '../../commands/request-fields';
+import { recordIdPattern } from '../../http/request-fields';
 import { Problem } from '../../problems/problem';
 import { QueryRoute } from '../../queries/query-route';
 import { planAnswer, planExample } from '../matching-answers';

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CommandContext } from '@cm/application';
 import { Roles } from '../../../auth/auth.decorators';
-import { CommandContext, CommandContextOf } from '../../../commands/command-context';
-import { RecordIdPipe } from '../../../commands/record-id.pipe';
+import { CommandContextOf } from '../../../http/command-context';
+import { RecordIdPipe } from '../../../http/record-id.pipe';
 import { Problem } from '../../../problems/problem';
 import { planJobAnswer, planJobExample } from './plan-job-answer';
 import { PLAN_JOBS } from './plan-job-runner';

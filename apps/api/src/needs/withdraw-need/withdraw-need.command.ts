@@ -1,9 +1,0 @@
-import { CommandContext } from '../../commands/command-context';
-
-export class WithdrawNeedCommand {
-  constructor(
-    readonly needId: string,
-    readonly reason: string,
-    readonly context: CommandContext,
-  ) {}
-}

@@ -1,9 +1,0 @@
-import { CommandContext } from '../../commands/command-context';
-
-export class WithdrawPledgeCommand {
-  constructor(
-    readonly pledgeId: string,
-    readonly reason: string,
-    readonly context: CommandContext,
-  ) {}
-}
