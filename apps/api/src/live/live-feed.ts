@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Consumer, Kafka } from 'kafkajs';
 import { Subject } from 'rxjs';
 import { EVENT_STORE, EventStore } from '@cm/event-store';
-import { ensureEventTopics, StreamType, streamTopics, topicFor } from '@cm/messaging';
+import { StreamType, streamTopics, topicFor, waitForTopics } from '@cm/messaging';
 import { APP_CONFIG, AppConfig, KAFKA } from '@cm/platform';
 import { partiesOfOpening } from '@cm/read-models';
 
@@ -50,15 +50,11 @@ export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private async start(): Promise<void> {
     const prefix = this.config.KAFKA_TOPIC_PREFIX;
-    await ensureEventTopics(this.kafka, {
-      prefix,
-      partitions: this.config.KAFKA_PARTITIONS,
-      replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-    });
+    const topics = (Object.keys(streamTopics) as StreamType[]).map((type) => topicFor(type, prefix));
+    await waitForTopics(this.kafka, topics); // the relay creates them
     const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_CLIENT_ID}-api-live-${randomUUID()}` });
     this.consumer = consumer;
     await consumer.connect();
-    const topics = (Object.keys(streamTopics) as StreamType[]).map((type) => topicFor(type, prefix));
     await consumer.subscribe({ topics, fromBeginning: false });
     await consumer.run({
       autoCommit: false,
