@@ -1,6 +1,6 @@
 import { ITopicConfig } from 'kafkajs';
 
-/** One topic per stream type, keyed by stream id so that one stream's events keep their order (DESIGN.md §5). */
+/** One topic per stream type, keyed by stream id so that one stream's events keep their order. */
 export const streamTopics = {
   participant: 'cm.participants.v1',
   need: 'cm.needs.v1',

@@ -7,6 +7,9 @@ import {
   participantDecider,
   pledgeDecider,
 } from '@cm/domain';
+import { AuditedStreamType, auditedStreamTypes } from '@cm/read-models';
+
+export type { AuditedStreamType };
 
 /** The aggregates the event store holds, each with the decider whose `evolve` folds its stream. */
 const deciders = {
@@ -15,11 +18,7 @@ const deciders = {
   pledge: pledgeDecider,
   allocation: allocationDecider,
   coalition: coalitionDecider,
-} as const;
-
-export type AuditedStreamType = keyof typeof deciders;
-
-export const auditedStreamTypes = Object.keys(deciders) as AuditedStreamType[];
+} as const satisfies Record<AuditedStreamType, unknown>;
 
 /** Stream ids are `<type>-<id>` (commands/streams.ts); anything else names no stream of ours. */
 export function streamTypeOf(streamId: string): AuditedStreamType | undefined {
