@@ -1,4 +1,4 @@
-/** Architecture rules checked by `npm test` (DESIGN.md §3, STYLE.md): the tree must keep explaining the design. */
+/** Architecture rules checked by `npm test`: the tree must keep explaining the design. */
 module.exports = {
   forbidden: [
     {

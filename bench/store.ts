@@ -9,8 +9,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Registry } from 'prom-client';
 import { eventRegistrations } from '@cm/domain';
-import { EventTypeRegistry, MongoEventStore } from '@cm/event-store';
-import { ensureEventTopics, Lease, OutboxRelay, RelayMetrics } from '@cm/messaging';
+import { EventTypeRegistry, MongoEventStore, MongoOutbox, OutboxLease } from '@cm/event-store';
+import { ensureEventTopics, OutboxRelay, RelayMetrics } from '@cm/messaging';
 import { measureBaseline, ratioTo } from './baseline';
 
 const mongodbUri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/';
@@ -69,9 +69,9 @@ async function main(): Promise<void> {
   await producer.connect();
   const metrics = new RelayMetrics(new Registry());
   const relay = new OutboxRelay(
-    db,
+    new MongoOutbox(db),
     producer,
-    new Lease(db, { name: 'bench', owner: runId, ttlMs: 10_000 }),
+    new OutboxLease(db, { name: 'bench', owner: runId, ttlMs: 10_000 }),
     { topicPrefix: prefix },
     metrics,
   );

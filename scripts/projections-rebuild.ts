@@ -31,7 +31,6 @@ async function main(): Promise<void> {
     for (const set of sets) {
       await rebuildProjectionSet(db, kafka, set, {
         topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        partitions: config.KAFKA_PARTITIONS,
         replicationFactor: config.KAFKA_REPLICATION_FACTOR,
         log: (line) => console.log(line),
       });

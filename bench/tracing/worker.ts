@@ -5,8 +5,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Registry } from 'prom-client';
 import { eventRegistrations } from '@cm/domain';
-import { EventTypeRegistry, MongoEventStore } from '@cm/event-store';
-import { ensureEventTopics, Lease, OutboxRelay, RelayMetrics } from '@cm/messaging';
+import { EventTypeRegistry, MongoEventStore, MongoOutbox, OutboxLease } from '@cm/event-store';
+import { ensureEventTopics, OutboxRelay, RelayMetrics } from '@cm/messaging';
 import { inSpan, stopTracing } from '@cm/observability';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 400);
@@ -44,8 +44,8 @@ async function worker(): Promise<WorkerResult> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const metrics = new RelayMetrics(new Registry());
-  const lease = new Lease(db, { name: 'bench', owner: runId, ttlMs: 10_000 });
-  const relay = new OutboxRelay(db, producer, lease, { topicPrefix: prefix }, metrics);
+  const lease = new OutboxLease(db, { name: 'bench', owner: runId, ttlMs: 10_000 });
+  const relay = new OutboxRelay(new MongoOutbox(db), producer, lease, { topicPrefix: prefix }, metrics);
   const relayStarted = process.hrtime.bigint();
   relay.start();
   while ((await metrics.published.get()).values[0]?.value !== COMMANDS) await new Promise((r) => setTimeout(r, 10));

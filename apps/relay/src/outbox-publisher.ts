@@ -4,7 +4,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Kafka, Producer } from 'kafkajs';
 import { Db } from 'mongodb';
 import { APP_CONFIG, AppConfig, KAFKA, MONGO_DB } from '@cm/platform';
-import { Lease, OutboxRelay } from '@cm/messaging';
+import { MongoOutbox, OutboxLease } from '@cm/event-store';
+import { OutboxRelay } from '@cm/messaging';
 
 /** Runs the outbox relay in this process for as long as the app lives; a standby instance waits for the lease. */
 @Injectable()
@@ -23,8 +24,8 @@ export class OutboxPublisher implements OnApplicationBootstrap, OnApplicationShu
     // keeps each partition in order.
     this.producer = kafka.producer({ idempotent: false, maxInFlightRequests: 1, retry: { retries: 0 } });
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const lease = new Lease(db, { name: 'outbox-relay', owner, ttlMs: config.RELAY_LEASE_TTL_MS });
-    this.relay = new OutboxRelay(db, this.producer, lease, {
+    const lease = new OutboxLease(db, { name: 'outbox-relay', owner, ttlMs: config.RELAY_LEASE_TTL_MS });
+    this.relay = new OutboxRelay(new MongoOutbox(db), this.producer, lease, {
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       batchSize: config.RELAY_BATCH_SIZE,
     });

@@ -3,13 +3,14 @@ import { Db } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { eventStoreCollections, ensureEventStoreIndexes } from './collections';
 import { MongoEventStore } from './mongo-event-store';
-import { EventTypeRegistration, EventTypeRegistry, Upcaster } from './registry';
+import type { EventRegistration } from '@cm/domain';
+import { EventTypeRegistry, Upcaster } from './registry';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const EVENT_TYPE_REGISTRY = Symbol('EVENT_TYPE_REGISTRY');
 
 export interface EventStoreModuleOptions {
-  registrations: readonly EventTypeRegistration[];
+  registrations: readonly EventRegistration[];
   upcasters?: readonly Upcaster[];
 }
 

@@ -32,6 +32,13 @@ export interface StreamRead {
   events: EventEnvelope[];
 }
 
+/** A stream at a version: what a command wrote, and what a read model must have applied to include it. */
+export interface StreamPosition {
+  streamType: string;
+  streamId: string;
+  version: number;
+}
+
 export interface StreamVerification {
   streamId: string;
   ok: boolean;

@@ -1,23 +1,17 @@
 import { Db, MongoServerError } from 'mongodb';
-import { v7 as uuidv7 } from 'uuid';
 import { carrierOf, inSpan } from '@cm/observability';
-import {
-  commitId,
-  CommitDocument,
-  CommitSummary,
-  EventStoreCollections,
-  eventStoreCollections,
-  StreamHeadDocument,
-} from './collections';
+import { commitId, CommitDocument, CommitSummary, EventStoreCollections, eventStoreCollections } from './collections';
 import { EventEnvelope, EventMetadata, NewEvent } from './envelope';
 import { VersionConflictError } from './errors';
 import { AppendResult, EventStore, ExpectedVersion, ReadOptions, StreamRead, StreamVerification } from './event-store';
-import { firstBreak, GENESIS_HASH, hashOf } from './hash-chain';
+import { firstBreak } from './hash-chain';
+import { markForPublication } from './outbox/markers';
 import { EventTypeRegistry } from './registry';
+import { previousHash, seal } from './seal';
 import { StreamHeads } from './stream-heads';
 
 const STREAM_ID = /^[A-Za-z0-9_.:@-]{1,200}$/;
-/** An append slower than this between its outbox marker and its commit writes the marker again (see relay). */
+/** An append slower than this between its outbox marker and its commit writes the marker again (see MongoOutbox). */
 const MARKER_REFRESH_MS = 5_000;
 
 export interface MongoEventStoreOptions {
@@ -67,7 +61,10 @@ export class MongoEventStore implements EventStore {
 
     // The outbox marker must exist before the commit; writing it alongside the head read saves a round trip.
     const markedAt = Date.now();
-    const [initialHead] = await Promise.all([this.heads.read(streamId), this.markForPublication(streamId, streamType)]);
+    const [initialHead] = await Promise.all([
+      this.heads.read(streamId),
+      markForPublication(this.collections.outbox, streamId, streamType),
+    ]);
     let head = initialHead;
     if (head.streamType && head.streamType !== streamType) {
       throw new Error(`stream ${streamId} is a ${head.streamType} stream, not ${streamType}`);
@@ -81,8 +78,11 @@ export class MongoEventStore implements EventStore {
     if (base !== head.version) throw new VersionConflictError(streamId, expectedVersion, head.version);
 
     const recordedAt = this.clock();
-    const envelopes = this.seal(streamId, streamType, base, this.previousHash(head.commits, base), events, {
-      registrations,
+    const envelopes = seal(events, previousHash(head.commits, base), {
+      streamId,
+      streamType,
+      base,
+      schemaVersions: registrations.map((registration) => registration.schemaVersion),
       metadata,
       recordedAt,
     });
@@ -109,7 +109,8 @@ export class MongoEventStore implements EventStore {
       if (stored) return this.duplicateOf(streamId, stored);
       throw new VersionConflictError(streamId, expectedVersion, current.version);
     }
-    if (Date.now() - markedAt > MARKER_REFRESH_MS) await this.markForPublication(streamId, streamType);
+    if (Date.now() - markedAt > MARKER_REFRESH_MS)
+      await markForPublication(this.collections.outbox, streamId, streamType);
     await this.heads.record(streamId, streamType, commit);
     return { streamId, version: commit.end, fromVersion: commit.start, events: envelopes, duplicate: false };
   }
@@ -135,57 +136,6 @@ export class MongoEventStore implements EventStore {
       : { streamId, ok: true, eventsChecked: stored.length };
   }
 
-  private async markForPublication(streamId: string, streamType: string): Promise<void> {
-    await this.collections.outbox.updateOne(
-      { _id: streamId },
-      { $set: { streamType, touchedAt: new Date() } },
-      { upsert: true },
-    );
-  }
-
-  private previousHash(commits: CommitSummary[], base: number): string {
-    if (base === 0) return GENESIS_HASH;
-    const previous = commits.find((commit) => commit.end === base);
-    if (!previous) throw new Error(`no commit ends at version ${base}`);
-    return previous.lastHash;
-  }
-
-  private seal(
-    streamId: string,
-    streamType: string,
-    base: number,
-    prevHash: string,
-    events: NewEvent[],
-    context: {
-      registrations: { schemaVersion: number }[];
-      metadata: EventMetadata;
-      recordedAt: Date;
-    },
-  ): EventEnvelope[] {
-    const recordedAt = context.recordedAt.toISOString();
-    const sealed: EventEnvelope[] = [];
-    let previous = prevHash;
-    for (const [index, event] of events.entries()) {
-      const unsigned = {
-        eventId: uuidv7(),
-        type: event.type,
-        schemaVersion: context.registrations[index].schemaVersion,
-        streamId,
-        streamType,
-        version: base + index + 1,
-        occurredAt: event.occurredAt ?? recordedAt,
-        recordedAt,
-        data: event.data,
-        metadata: context.metadata,
-        prevHash: previous,
-      };
-      const envelope = { ...unsigned, hash: hashOf(unsigned) };
-      sealed.push(envelope);
-      previous = envelope.hash;
-    }
-    return sealed;
-  }
-
   private async duplicateOf(streamId: string, summary: CommitSummary): Promise<AppendResult> {
     const commit = await this.collections.commits.findOne({ _id: commitId(streamId, summary.start) });
     if (!commit) throw new Error(`commit ${commitId(streamId, summary.start)} is listed but missing`);
@@ -197,5 +147,3 @@ export class MongoEventStore implements EventStore {
     return schemaVersion === event.schemaVersion ? event : { ...event, schemaVersion, data };
   }
 }
-
-export type { StreamHeadDocument };

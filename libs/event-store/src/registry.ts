@@ -1,11 +1,5 @@
+import type { EventRegistration } from '@cm/domain';
 import { UnknownEventTypeError } from './errors';
-
-export interface EventTypeRegistration {
-  streamType: string;
-  type: string;
-  /** The schema version new events of this type are written with. */
-  schemaVersion: number;
-}
 
 /** A pure function from the data of one schema version to the next one's. */
 export interface Upcaster {
@@ -19,15 +13,15 @@ export interface Upcaster {
  * upcast on read, one version step at a time, so the stored bytes (and their hashes) never change.
  */
 export class EventTypeRegistry {
-  private readonly current = new Map<string, EventTypeRegistration>();
+  private readonly current = new Map<string, EventRegistration>();
   private readonly upcasters = new Map<string, Upcaster>();
 
-  constructor(registrations: readonly EventTypeRegistration[] = [], upcasters: readonly Upcaster[] = []) {
+  constructor(registrations: readonly EventRegistration[] = [], upcasters: readonly Upcaster[] = []) {
     registrations.forEach((registration) => this.register(registration));
     upcasters.forEach((upcaster) => this.addUpcaster(upcaster));
   }
 
-  register(registration: EventTypeRegistration): this {
+  register(registration: EventRegistration): this {
     const known = this.current.get(registration.type);
     if (known && known.streamType !== registration.streamType) {
       throw new Error(`event type ${registration.type} is already registered for ${known.streamType}`);
@@ -42,7 +36,7 @@ export class EventTypeRegistry {
   }
 
   /** The registration an event must have to be appended to a stream of this type. */
-  registrationFor(type: string, streamType: string): EventTypeRegistration {
+  registrationFor(type: string, streamType: string): EventRegistration {
     const registration = this.current.get(type);
     if (!registration || registration.streamType !== streamType) throw new UnknownEventTypeError(type, 0);
     return registration;

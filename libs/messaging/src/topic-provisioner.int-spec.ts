@@ -1,6 +1,7 @@
 import { Kafka } from 'kafkajs';
 import { testKafka, uniqueName } from '../../../test/support/servers';
-import { ConsumerRunner, deadLetterTopic } from './consumer/consumer-runner';
+import { ConsumerRunner } from './consumer/consumer-runner';
+import { deadLetterTopic } from './consumer/dead-letters';
 import { ensureEventTopics } from './topic-provisioner';
 import { streamTopics, topicFor } from './topics';
 

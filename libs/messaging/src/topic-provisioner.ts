@@ -2,8 +2,15 @@ import { Admin, ITopicConfig, Kafka } from 'kafkajs';
 import { eventTopicConfigs, TopicSettings } from './topics';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A wait that does not keep the process alive on its own (a waiting consumer must not block a shutdown). */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-/** Creates the missing event topics; existing topics are left exactly as they are. Returns the names it created. */
+/**
+ * Creates the missing event topics; existing topics are left exactly as they are. Returns the names it created.
+ * The relay is the one owner of the event topics: it calls this at start (apps/relay, EventTopics); the projector
+ * and the api's live feed only wait for them (`waitForTopics`). Dead-letter topics belong to their consumer group
+ * and are created by its ConsumerRunner.
+ */
 export async function ensureEventTopics(kafka: Kafka, settings: TopicSettings): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
@@ -14,6 +21,39 @@ export async function ensureEventTopics(kafka: Kafka, settings: TopicSettings): 
     return missing.map((config) => config.topic);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** The topics of `wanted` that do not exist (yet). */
+export async function missingTopics(kafka: Kafka, wanted: readonly string[]): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    return wanted.filter((topic) => !existing.has(topic));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Resolves once every topic exists, asking every `pollMs` (a broker that does not answer counts as not yet);
+ * rejects after `timeoutMs` when one is given.
+ */
+export async function waitForTopics(
+  kafka: Kafka,
+  wanted: readonly string[],
+  options: { pollMs?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+  let missing: readonly string[] = wanted;
+  for (;;) {
+    missing = await missingTopics(kafka, wanted).catch(() => missing);
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`topics ${missing.join(', ')} do not exist (the relay creates the event topics)`);
+    }
+    await pause(options.pollMs ?? 500);
   }
 }
 

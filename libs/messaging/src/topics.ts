@@ -5,7 +5,7 @@ export type { StreamType };
 
 /**
  * One topic per stream type (`cm.needs.v1`, …), keyed by stream id so that one stream's events keep their order
- * (DESIGN.md §5). The stream types are the domain's aggregates.
+ * and every consumer sees them in that order. The stream types are the domain's aggregates.
  */
 export const streamTopics = Object.fromEntries(
   streamTypes.map((streamType) => [streamType, `cm.${streamType}s.v1`]),

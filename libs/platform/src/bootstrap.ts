@@ -13,10 +13,6 @@ export interface BootstrapOptions {
 }
 
 /**
- * Starts an app: JSON logs from the first line, graceful shutdown on SIGTERM/SIGINT (Nest closes modules, which close
- * their clients and finish the work in hand), and a clear message instead of a stack trace for bad configuration.
- */
-/**
  * On SIGTERM or SIGINT: stop accepting requests, let modules finish the work in hand and close their clients
  * (Nest's shutdown hooks), then exit 0; exit 1 if that takes longer than the configured timeout.
  */
@@ -47,6 +43,10 @@ function closeGracefully(app: INestApplication, timeoutMs: number): void {
   process.once('SIGINT', onSignal);
 }
 
+/**
+ * Starts an app: JSON logs from the first line, graceful shutdown on SIGTERM/SIGINT (Nest closes modules, which close
+ * their clients and finish the work in hand), and a clear message instead of a stack trace for bad configuration.
+ */
 export async function bootstrap(rootModule: Type<unknown>, options: BootstrapOptions = {}): Promise<INestApplication> {
   try {
     const app = await NestFactory.create(rootModule, {

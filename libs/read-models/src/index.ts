@@ -9,7 +9,9 @@ export type { CoverageDoc, CoverageTotals, NeedContribution } from './need-cover
 export { effectiveDateOf, evolveSupport, supportIdOf, supportTotalsOf } from './support/support';
 export type { AllocationContribution, SupportDoc, SupportTotals } from './support/support';
 export * from './projections/aliases';
+export * from './projections/projection-set';
 export * from './projections/projection-sets';
+export * from './projections/list-indexes';
 export * from './projections/projection-handler';
 export * from './projections/projection-worker';
 export * from './projections/rebuild';

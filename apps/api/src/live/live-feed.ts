@@ -4,7 +4,7 @@ import { Consumer, Kafka } from 'kafkajs';
 import { Subject } from 'rxjs';
 import { streamTypes } from '@cm/domain';
 import { EVENT_STORE, EventStore } from '@cm/event-store';
-import { ensureEventTopics, topicFor } from '@cm/messaging';
+import { topicFor, waitForTopics } from '@cm/messaging';
 import { APP_CONFIG, AppConfig, KAFKA } from '@cm/platform';
 import { partiesOfOpening } from '@cm/read-models';
 
@@ -51,15 +51,11 @@ export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private async start(): Promise<void> {
     const prefix = this.config.KAFKA_TOPIC_PREFIX;
-    await ensureEventTopics(this.kafka, {
-      prefix,
-      partitions: this.config.KAFKA_PARTITIONS,
-      replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-    });
+    const topics = streamTypes.map((type) => topicFor(type, prefix));
+    await waitForTopics(this.kafka, topics); // the relay creates them
     const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_CLIENT_ID}-api-live-${randomUUID()}` });
     this.consumer = consumer;
     await consumer.connect();
-    const topics = streamTypes.map((type) => topicFor(type, prefix));
     await consumer.subscribe({ topics, fromBeginning: false });
     await consumer.run({
       autoCommit: false,

@@ -1,6 +1,6 @@
 import { toNumber, Quantity } from '@cm/domain';
 
-/** A quantity as the api speaks it: `{amount, unit}` with the amount a JSON number (DESIGN.md §6). */
+/** A quantity as the api speaks it: `{amount, unit}` with the amount a JSON number. */
 export interface QuantityAnswer {
   amount: number;
   unit: string;

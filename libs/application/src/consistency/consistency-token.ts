@@ -1,4 +1,7 @@
 import { recordIdOf, streamIdOf } from '@cm/domain';
+import type { StreamPosition } from '@cm/event-store';
+
+export type { StreamPosition };
 
 /**
  * The positions a command wrote, handed to the client after the command and sent back on a query (X-Consistent-With)
@@ -10,12 +13,6 @@ import { recordIdOf, streamIdOf } from '@cm/domain';
  * - version 2 by reference, for a command that wrote more streams than fit in a header: `2|@<reference>`, the
  *   positions stored server-side under that reference (ConsistencyTokens).
  */
-export interface StreamPosition {
-  streamType: string;
-  streamId: string;
-  version: number;
-}
-
 export type DecodedToken = { positions: StreamPosition[] } | { reference: string };
 
 /** Beyond this many streams (a withdrawal cancelling many allocations), the positions are stored by reference. */

@@ -1,5 +1,5 @@
 import { unhandled } from '../decider';
-import { minus, plus, zeroOf } from '../quantity/quantity';
+import { plus, zeroOf } from '../quantity/quantity';
 import type { AllocationEvent } from './events';
 import type { Allocation, AllocationState, Delivery, DeliveryStatus } from './state';
 
@@ -80,4 +80,3 @@ const withStatus = (allocation: Allocation, deliveryId: string, status: Delivery
 };
 
 /** What is still to be delivered, in the pledge's unit. */
-export const undeliveredOf = (allocation: Allocation) => minus(allocation.amount, allocation.confirmed);

@@ -9,7 +9,6 @@ export * from './commands';
 export * from './compatibility';
 export * from './events';
 export * from './state';
-export { undeliveredOf } from './evolve';
 export { decideAllocation, evolveAllocation };
 
 export const allocationDecider: Decider<AllocationCommand, AllocationEvent, AllocationState> = {

@@ -68,6 +68,4 @@ export const needEventSchemaVersions: Record<NeedEvent['type'], number> = {
   NeedDeliveryConfirmed: 1,
 };
 
-export const needEventTypes = Object.keys(needEventSchemaVersions) as NeedEvent['type'][];
-
 export const needEventRegistrations = registrationsOf(needStreamType, needEventSchemaVersions);

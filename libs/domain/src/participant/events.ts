@@ -60,6 +60,4 @@ export const participantEventSchemaVersions: Record<ParticipantEvent['type'], nu
   DeadlineExtensionDecided: 1,
 };
 
-export const participantEventTypes = Object.keys(participantEventSchemaVersions) as ParticipantEvent['type'][];
-
 export const participantEventRegistrations = registrationsOf(participantStreamType, participantEventSchemaVersions);

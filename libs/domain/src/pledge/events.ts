@@ -69,6 +69,4 @@ export const pledgeEventSchemaVersions: Record<PledgeEvent['type'], number> = {
   PledgeDeliveryConfirmed: 1,
 };
 
-export const pledgeEventTypes = Object.keys(pledgeEventSchemaVersions) as PledgeEvent['type'][];
-
 export const pledgeEventRegistrations = registrationsOf(pledgeStreamType, pledgeEventSchemaVersions);

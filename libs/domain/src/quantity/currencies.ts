@@ -25,5 +25,3 @@ const table: ReadonlyArray<readonly [string, number]> = [
 export const currencyExponents: ReadonlyMap<string, number> = new Map(
   table.flatMap(([codes, exponent]) => codes.split(' ').map((code) => [code, exponent] as const)),
 );
-
-export const isKnownCurrency = (code: string): boolean => currencyExponents.has(code);

@@ -1,4 +1,4 @@
 export * from './quantity';
-export { currencyExponents, isKnownCurrency } from './currencies';
+export { currencyExponents } from './currencies';
 export { divideHalfEven, formatDecimal, parseDecimal, significantDecimal } from './decimal';
 export type { Decimal } from './decimal';

@@ -1,10 +1,4 @@
 export * from './backup-format';
 export { backupEventStore, BackupOptions, BackupProgress } from './backup';
-export {
-  BackupRefusedError,
-  BackupSource,
-  restoreEventStore,
-  RestoreOptions,
-  verifyBackup,
-  VerifiedBackup,
-} from './restore';
+export { restoreEventStore, RestoreOptions } from './restore';
+export { BackupRefusedError, BackupSource, verifyBackup, VerifiedBackup } from './verify-backup';

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '../envelope';
 import { GENESIS_HASH, hashOf } from '../hash-chain';
 import { BACKUP_FORMAT, type BackupCommit, LineDigest } from './backup-format';
-import { verifyBackup } from './restore';
+import { verifyBackup } from './verify-backup';
 
 const metadata = { commandId: 'c', correlationId: 'c', causationId: 'c', actor: { sub: 's', role: 'admin' } };
 

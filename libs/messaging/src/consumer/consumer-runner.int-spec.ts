@@ -2,7 +2,9 @@ import { Kafka } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { testKafka, uniqueName } from '../../../../test/support/servers';
 import { waitFor } from '../../../../test/support/processes';
-import { ConsumedMessage, ConsumerRunner, deadLetterTopic } from './consumer-runner';
+import { ConsumedMessage } from './consumed-message';
+import { ConsumerRunner } from './consumer-runner';
+import { deadLetterTopic } from './dead-letters';
 import { ConsumerMetrics } from './consumer-metrics';
 
 describe('the consumer runner on the real broker', () => {

@@ -1,23 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { inSpanPerItem, SpanKind, TracedItem, tracingStarted } from '@cm/observability';
-import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { BatchHandler, ConsumedMessage, consumedOf, MessageHandler } from './consumed-message';
 import { ConsumerMetrics } from './consumer-metrics';
-import { createTopicsWithLeaders } from '../topic-provisioner';
-import { minInsyncReplicasFor } from '../topics';
-
-export interface ConsumedMessage {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-  timestamp: string;
-}
-
-export type MessageHandler = (message: ConsumedMessage) => Promise<void>;
-/** Applies a run of one partition's messages, in order, as one unit (e.g. one read and one write per document). */
-export type BatchHandler = (messages: ConsumedMessage[]) => Promise<void>;
+import { traced } from './consumer-tracing';
+import { DeadLetters } from './dead-letters';
+import { retrying, RetryOutcome } from './retrying';
 
 export interface ConsumerRunnerOptions {
   groupId: string;
@@ -38,13 +25,7 @@ export interface ConsumerRunnerOptions {
   metrics?: ConsumerMetrics;
 }
 
-export const deadLetterTopic = (topic: string, groupId: string) => `${topic}.dlq.${groupId}`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function headersOf(headers: IHeaders | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value ?? '')]));
-}
+type Control = Pick<EachBatchPayload, 'heartbeat' | 'isRunning'>;
 
 /**
  * Runs one handler per message for a consumer group. Offsets are resolved only after the handler succeeded (so a
@@ -54,16 +35,13 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
  */
 export class ConsumerRunner {
   private readonly consumer: Consumer;
-  private readonly deadLetters: Producer;
+  private readonly deadLetters: DeadLetters;
   private readonly logger: Logger;
   private readonly metrics: ConsumerMetrics;
   private readonly settings: Required<Omit<ConsumerRunnerOptions, 'metrics' | 'handleBatch'>> &
     Pick<ConsumerRunnerOptions, 'handleBatch'>;
 
-  constructor(
-    private readonly kafka: Kafka,
-    options: ConsumerRunnerOptions,
-  ) {
+  constructor(kafka: Kafka, options: ConsumerRunnerOptions) {
     this.settings = {
       maxAttempts: 5,
       initialBackoffMs: 100,
@@ -83,12 +61,17 @@ export class ConsumerRunner {
       heartbeatInterval: 3_000,
       retry: { retries: 10, maxRetryTime: 5_000 },
     });
-    this.deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.deadLetters = new DeadLetters(
+      kafka,
+      options.groupId,
+      this.settings.replicationFactor,
+      this.metrics,
+      this.logger,
+    );
   }
 
   async start(): Promise<void> {
-    await this.ensureDeadLetterTopics();
-    await this.deadLetters.connect();
+    await this.deadLetters.prepare(this.settings.topics);
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.settings.topics, fromBeginning: this.settings.fromBeginning });
     await this.consumer.run({
@@ -101,17 +84,11 @@ export class ConsumerRunner {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect(); // waits for the batch loop, which stops after the message in hand
-    await this.deadLetters.disconnect();
+    await this.deadLetters.close();
   }
 
-  private async processBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    isRunning,
-    isStale,
-    commitOffsetsIfNecessary,
-  }: EachBatchPayload): Promise<void> {
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     const labels = { group: this.settings.groupId, topic: batch.topic, partition: String(batch.partition) };
     const progressed = (message: KafkaMessage) => {
       resolveOffset(message.offset);
@@ -119,8 +96,9 @@ export class ConsumerRunner {
       const caughtUp = Number(batch.highWatermark) - Number(message.offset) <= 1;
       this.metrics.lagSeconds.set(labels, caughtUp ? 0 : Math.max(0, (Date.now() - Number(message.timestamp)) / 1000));
     };
-    if (this.settings.handleBatch && batch.messages.length > 1 && isRunning() && !isStale()) {
-      const handled = await this.processWhole(batch.topic, batch.partition, batch.messages, heartbeat, isRunning);
+    const messages = batch.messages.map((message) => consumedOf(batch.topic, batch.partition, message));
+    if (this.settings.handleBatch && messages.length > 1 && isRunning() && !isStale()) {
+      const handled = await this.processWhole(messages, payload);
       if (handled) {
         batch.messages.forEach(progressed);
         await commitOffsetsIfNecessary();
@@ -129,165 +107,61 @@ export class ConsumerRunner {
       }
       if (!isRunning()) return;
     }
-    for (const message of batch.messages) {
+    for (const [index, message] of messages.entries()) {
       if (!isRunning() || isStale()) break;
-      const done = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
+      const done = await this.processMessage(message, payload);
       if (!done) break; // stopping while retrying: the message stays unresolved and is redelivered later
-      progressed(message);
+      progressed(batch.messages[index]);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
   }
 
   /** The batch handler with retries; false when it kept failing (or a stop came) and messages must go one by one. */
-  private async processWhole(
-    topic: string,
-    partition: number,
-    messages: KafkaMessage[],
-    heartbeat: () => Promise<void>,
-    isRunning: () => boolean,
-  ): Promise<boolean> {
-    const consumed = messages.map((message) => this.consumedOf(topic, partition, message));
-    let backoff = this.settings.initialBackoffMs;
-    for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
-      try {
-        await this.traced(consumed, () => this.settings.handleBatch!(consumed));
-        this.metrics.messages.inc({ group: this.settings.groupId, topic, outcome: 'processed' }, messages.length);
-        return true;
-      } catch (error) {
-        this.metrics.failures.inc({ group: this.settings.groupId, topic });
-        this.logger.warn(
-          `${topic}[${partition}] batch of ${messages.length} attempt ${attempt} failed: ${(error as Error).message}`,
-        );
-        if (!isRunning() || attempt === this.settings.maxAttempts) return false;
-        await sleep(backoff);
-        await heartbeat();
-        backoff = Math.min(backoff * 2, this.settings.maxBackoffMs);
-      }
+  private async processWhole(messages: ConsumedMessage[], control: Control): Promise<boolean> {
+    const { topic, partition } = messages[0];
+    const result = await this.attempt(messages, control, `${topic}[${partition}] batch of ${messages.length}`, () =>
+      this.settings.handleBatch!(messages),
+    );
+    if (result.outcome === 'exhausted') {
+      this.logger.warn(
+        `${topic}[${partition}] batch of ${messages.length} failed ${result.attempts} times ` +
+          `(${result.error.message}): applying its messages one by one`,
+      );
     }
-    return false;
-  }
-
-  /**
-   * Each message that carries a trace (W3C `traceparent` header, set by the relay) gets a process span, child of the
-   * relay's send; `cm.consumer.lag_ms` is how long after the send it was applied.
-   */
-  private traced(messages: ConsumedMessage[], apply: () => Promise<void>): Promise<void> {
-    if (!tracingStarted()) return apply();
-    const now = Date.now();
-    const items: TracedItem[] = messages.map((message) => ({
-      carrier: message.headers,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'process',
-        'messaging.destination.name': message.topic,
-        'messaging.consumer.group.name': this.settings.groupId,
-        'messaging.destination.partition.id': String(message.partition),
-        'messaging.kafka.offset': Number(message.offset),
-        'messaging.batch.message_count': messages.length,
-        'cm.event.type': message.headers.type,
-        'cm.consumer.lag_ms': Math.max(0, now - Number(message.timestamp)),
-      },
-    }));
-    const topic = messages[0].topic;
-    return inSpanPerItem(() => `process ${topic}`, SpanKind.CONSUMER, items, apply);
-  }
-
-  private consumedOf(topic: string, partition: number, message: KafkaMessage): ConsumedMessage {
-    return {
-      topic,
-      partition,
-      offset: message.offset,
-      key: message.key?.toString() ?? null,
-      value: message.value,
-      headers: headersOf(message.headers),
-      timestamp: message.timestamp,
-    };
+    return result.outcome === 'done';
   }
 
   /** True when the message is finished with (handled or dead-lettered); false when abandoned because of a stop. */
-  private async processMessage(
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-    isRunning: () => boolean,
-  ): Promise<boolean> {
-    const consumed = this.consumedOf(topic, partition, message);
-    let backoff = this.settings.initialBackoffMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.traced([consumed], () => this.settings.handle(consumed));
-        this.metrics.messages.inc({ group: this.settings.groupId, topic, outcome: 'processed' });
-        return true;
-      } catch (error) {
-        this.metrics.failures.inc({ group: this.settings.groupId, topic });
-        if (attempt >= this.settings.maxAttempts) {
-          await this.deadLetter(consumed, error as Error, attempt);
-          return true;
-        }
-        if (!isRunning()) return false;
-        this.logger.warn(
-          `${topic}[${partition}]@${message.offset} attempt ${attempt} failed: ${(error as Error).message}`,
-        );
-        await sleep(backoff);
-        await heartbeat();
-        backoff = Math.min(backoff * 2, this.settings.maxBackoffMs);
-      }
-    }
+  private async processMessage(message: ConsumedMessage, control: Control): Promise<boolean> {
+    const where = `${message.topic}[${message.partition}]@${message.offset}`;
+    const result = await this.attempt([message], control, where, () => this.settings.handle(message));
+    if (result.outcome === 'exhausted') await this.deadLetters.send(message, result.error, result.attempts);
+    return result.outcome !== 'stopped';
   }
 
-  private async deadLetter(message: ConsumedMessage, error: Error, attempts: number): Promise<void> {
-    const topic = deadLetterTopic(message.topic, this.settings.groupId);
-    await this.deadLetters.send({
-      topic,
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            'dlq.error': error.message.slice(0, 2_000),
-            'dlq.topic': message.topic,
-            'dlq.partition': String(message.partition),
-            'dlq.offset': message.offset,
-            'dlq.group': this.settings.groupId,
-            'dlq.attempts': String(attempts),
-            'dlq.failedAt': new Date().toISOString(),
-          },
-        },
-      ],
-    });
-    this.metrics.messages.inc({ group: this.settings.groupId, topic: message.topic, outcome: 'dead_lettered' });
-    this.logger.error(
-      `${message.topic}[${message.partition}]@${message.offset} dead-lettered to ${topic}: ${error.message}`,
+  /** One backoff loop for both: counts every message processed and every failed attempt. */
+  private async attempt(
+    messages: ConsumedMessage[],
+    { heartbeat, isRunning }: Control,
+    where: string,
+    apply: () => Promise<void>,
+  ): Promise<RetryOutcome> {
+    const { groupId } = this.settings;
+    const topic = messages[0].topic;
+    const result = await retrying(
+      this.settings,
+      {
+        isRunning,
+        heartbeat,
+        onFailure: () => this.metrics.failures.inc({ group: groupId, topic }),
+        onRetry: (error, attempt) => this.logger.warn(`${where} attempt ${attempt} failed: ${error.message}`),
+      },
+      () => traced(groupId, messages, apply),
     );
-  }
-
-  private async ensureDeadLetterTopics(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const existing = new Set(await admin.listTopics());
-      const missing = this.settings.topics
-        .map((topic) => deadLetterTopic(topic, this.settings.groupId))
-        .filter((topic) => !existing.has(topic));
-      if (missing.length === 0) return;
-      await createTopicsWithLeaders(
-        admin,
-        missing.map((topic) => ({
-          topic,
-          numPartitions: 1,
-          replicationFactor: this.settings.replicationFactor,
-          configEntries: [
-            { name: 'retention.ms', value: '-1' },
-            { name: 'min.insync.replicas', value: String(minInsyncReplicasFor(this.settings.replicationFactor)) },
-          ],
-        })),
-      );
-    } finally {
-      await admin.disconnect();
+    if (result.outcome === 'done') {
+      this.metrics.messages.inc({ group: groupId, topic, outcome: 'processed' }, messages.length);
     }
+    return result;
   }
 }

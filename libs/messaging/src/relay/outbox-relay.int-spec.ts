@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { Db, MongoClient } from 'mongodb';
+import { MongoOutbox, OutboxLease } from '@cm/event-store';
 import { Registry } from 'prom-client';
 import { appendNeedEvents, assertStreamOrder, collectTopic, storeFor } from '../../../../test/support/event-log';
 import { freePort, RunningProcess, startKafka, waitFor } from '../../../../test/support/processes';
 import { testMongo, uniqueName, withAdmin } from '../../../../test/support/servers';
 import { ensureEventTopics } from '../topic-provisioner';
 import { topicFor } from '../topics';
-import { Lease } from './lease';
 import { OutboxRelay } from './outbox-relay';
 import { RelayMetrics } from './relay-metrics';
 
@@ -43,9 +43,9 @@ describe('the outbox relay when Kafka is down', () => {
     await producer.connect();
     metrics = new RelayMetrics(new Registry());
     relay = new OutboxRelay(
-      db,
+      new MongoOutbox(db),
       producer,
-      new Lease(db, { name: 'relay', owner: 'test', ttlMs: 6_000 }),
+      new OutboxLease(db, { name: 'relay', owner: 'test', ttlMs: 6_000 }),
       { topicPrefix: '' },
       metrics,
     );

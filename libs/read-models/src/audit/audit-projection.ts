@@ -2,9 +2,8 @@ import type { EventEnvelope } from '@cm/event-store';
 import type { StreamType } from '@cm/messaging';
 import type { AnyBulkWriteOperation, Collection, Document, IndexSpecification } from 'mongodb';
 import type { ProjectionSetName, ReadModelName } from '../projections/aliases';
+import { projectionSet, type ReadModelCollections } from '../projections/projection-set';
 import { auditEntryOf, partiesOfOpening, type AuditEntry, type AuditStreamParties } from './audit-entry';
-
-type Collections = Record<ReadModelName, Collection<Document>>;
 
 /** The audit read model of one stream type: a set per topic, like every projection set (one group, one topic). */
 export const auditModelsOf = {
@@ -46,7 +45,7 @@ async function applyStreamRun(
 
 function auditSetOf(streamType: AuditedStreamType) {
   const models = auditModelsOf[streamType];
-  const applyBatch = async (c: Collections, envelopes: EventEnvelope[]): Promise<void> => {
+  return projectionSet(models.set, streamType, async (c: ReadModelCollections, envelopes: EventEnvelope[]) => {
     const byStream = new Map<string, EventEnvelope[]>();
     for (const envelope of envelopes) {
       byStream.set(envelope.streamId, [...(byStream.get(envelope.streamId) ?? []), envelope]);
@@ -54,13 +53,7 @@ function auditSetOf(streamType: AuditedStreamType) {
     await Promise.all(
       [...byStream].map(([streamId, run]) => applyStreamRun(c[models.entries], c[models.parties], streamId, run)),
     );
-  };
-  return {
-    name: models.set,
-    streamType,
-    apply: (c: Collections, envelope: EventEnvelope) => applyBatch(c, [envelope]),
-    applyBatch,
-  };
+  });
 }
 
 export const auditProjectionSets = {

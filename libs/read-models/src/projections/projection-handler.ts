@@ -7,24 +7,10 @@ import { collectionsOf, projectionSets } from './projection-sets';
 /** What a handler reports after each applied message: the position it reached. */
 export type AppliedListener = (message: ConsumedMessage, envelope: EventEnvelope) => void;
 
-/** The Kafka adapter of a projection set: parse the envelope, apply it to one generation's collections. */
-export function projectionHandler(
-  db: Db,
-  setName: ProjectionSetName,
-  generation: string,
-  onApplied?: AppliedListener,
-): MessageHandler {
-  const set = projectionSets[setName];
-  const collections = collectionsOf(db, setName, generation);
-  return async (message) => {
-    if (!message.value) return;
-    const envelope = JSON.parse(message.value.toString()) as EventEnvelope;
-    if (envelope.streamType === set.streamType) await set.apply(collections, envelope);
-    onApplied?.(message, envelope);
-  };
-}
-
-/** The batch form: the set's events of one fetched batch applied together (see ProjectionSet.applyBatch). */
+/**
+ * The Kafka adapter of a projection set: parse the envelopes of a fetched batch and apply the set's own events to
+ * one generation's collections, together (see ProjectionSet.applyBatch).
+ */
 export function projectionBatchHandler(
   db: Db,
   setName: ProjectionSetName,
@@ -43,4 +29,15 @@ export function projectionBatchHandler(
     if (envelopes.length > 0) await set.applyBatch(collections, envelopes);
     for (const { message, envelope } of parsed) onApplied?.(message, envelope);
   };
+}
+
+/** One message (a batch replayed message by message after it kept failing): a batch of one, the same path. */
+export function projectionHandler(
+  db: Db,
+  setName: ProjectionSetName,
+  generation: string,
+  onApplied?: AppliedListener,
+): MessageHandler {
+  const batch = projectionBatchHandler(db, setName, generation, onApplied);
+  return (message) => batch([message]);
 }

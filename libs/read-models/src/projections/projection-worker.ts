@@ -4,7 +4,8 @@ import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { consumerGroupOf, liveAlias, type ProjectionAlias, type ProjectionSetName } from './aliases';
 import { projectionBatchHandler, projectionHandler } from './projection-handler';
-import { ensureListIndexes, projectionSets } from './projection-sets';
+import { ensureListIndexes } from './list-indexes';
+import { projectionSets } from './projection-sets';
 
 export interface ProjectionWorkerOptions {
   topicPrefix: string;

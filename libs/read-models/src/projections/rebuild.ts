@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { ConsumerRunner, ensureEventTopics, topicFor } from '@cm/messaging';
+import { ConsumerRunner, topicFor, waitForTopics } from '@cm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { collectionNameOf, consumerGroupOf, readModelsBySet, switchAlias, type ProjectionSetName } from './aliases';
 import { projectionBatchHandler, projectionHandler } from './projection-handler';
-import { ensureListIndexes, projectionSets } from './projection-sets';
+import { ensureListIndexes } from './list-indexes';
+import { projectionSets } from './projection-sets';
 
 export interface RebuildOptions {
   topicPrefix: string;
-  partitions?: number;
+  /** Replication factor of the new consumer group's dead-letter topic. */
   replicationFactor?: number;
   /** Point queries and the projector at the new generation once caught up (default true). */
   switchOver?: boolean;
@@ -45,11 +46,8 @@ export async function rebuildProjectionSet(
   const generation = newGeneration();
   const groupId = `projector.${set}.${generation}`;
   const topic = topicFor(projectionSets[set].streamType, options.topicPrefix);
-  await ensureEventTopics(kafka, {
-    prefix: options.topicPrefix,
-    partitions: options.partitions ?? 3,
-    replicationFactor: options.replicationFactor ?? 1,
-  });
+  // The relay creates the event topics; a rebuild only reads them.
+  await waitForTopics(kafka, [topic], { timeoutMs: options.timeoutMs ?? 60_000 });
   for (const model of readModelsBySet[set]) {
     await db
       .collection(collectionNameOf(model, generation))

@@ -1,14 +1,9 @@
+import type { StreamPosition } from '@cm/event-store';
 import type { Db } from 'mongodb';
 import type { ReadModelName } from '../projections/aliases';
 import { liveCollection } from '../projections/aliases';
 import { recordIdOf } from '@cm/domain';
 import { type StreamView } from '../stream-view';
-
-export interface StreamPosition {
-  streamType: string;
-  streamId: string;
-  version: number;
-}
 
 /** The per-stream read model that folds each stream type: its documents carry the last version applied. */
 export const viewOfStreamType: Readonly<Record<string, ReadModelName>> = {

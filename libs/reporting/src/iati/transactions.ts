@@ -1,7 +1,7 @@
 import { element, textElement, XmlElement } from './xml';
 import { IatiOrganisation, Money } from './iati-input';
 
-/** IATI TransactionType codes this export writes (DESIGN.md §2). */
+/** IATI TransactionType codes this export writes: pledge, commitment, disbursement. */
 export const transactionTypes = { outgoingPledge: '12', outgoingCommitment: '2', disbursement: '3' } as const;
 export type TransactionType = (typeof transactionTypes)[keyof typeof transactionTypes];
 

@@ -21,9 +21,10 @@ export class AcceptAllocationHttpController {
   })
   handle(
     @Param('id', RecordIdPipe) allocationId: string,
-    @Body() request: OptionalReasonRequest,
+    // Validated, as for decline, but not passed on: an acceptance needs no reason and AllocationAccepted records none.
+    @Body() _request: OptionalReasonRequest,
     @CommandContextOf() context: CommandContext,
   ): Promise<CommandAnswer> {
-    return this.commandBus.execute(new AcceptAllocationCommand(allocationId, request, context));
+    return this.commandBus.execute(new AcceptAllocationCommand(allocationId, context));
   }
 }

@@ -8,7 +8,7 @@ interface LeaseDocument {
   expiresAt: Date;
 }
 
-export interface LeaseOptions {
+export interface OutboxLeaseOptions {
   name: string;
   owner: string;
   ttlMs: number;
@@ -16,18 +16,18 @@ export interface LeaseOptions {
 }
 
 /**
- * A lease in MongoDB that lets one relay publish at a time. The holder renews it well before it expires; another
+ * A lease in MongoDB that lets one publisher drain the outbox at a time. The holder renews it well before it expires; another
  * process takes it over only once it has expired. Every write is conditional on the token it read, so two
  * contenders never both win, and a holder whose renewal fails stops at once.
  */
-export class Lease {
+export class OutboxLease {
   private readonly leases: Collection<LeaseDocument>;
   private readonly clock: () => Date;
   private held: { token: number; expiresAt: number } | null = null;
 
   constructor(
     db: Db,
-    private readonly options: LeaseOptions,
+    private readonly options: OutboxLeaseOptions,
   ) {
     this.leases = db.collection<LeaseDocument>('relay_leases');
     this.clock = options.clock ?? (() => new Date());

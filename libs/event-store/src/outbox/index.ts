@@ -1,0 +1,3 @@
+export { MongoOutbox, MongoOutboxOptions } from './mongo-outbox';
+export { Outbox, UnpublishedBatch, UnpublishedCommit, UnpublishedStream } from './outbox';
+export { OutboxLease, OutboxLeaseOptions } from './outbox-lease';
