@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { reconciliationQuery, reportQueryOf } from './report-queries';
 import { ReportSources } from './report-sources';
-import { amountsNote, analysts, basisQuery } from './reports.http.controller';
+import { amountsNote, analysts, basisQuery } from './reports.query.controller';
 
 /** What the actor may see: staff everything, a donor what it reported, an affected State what it received. */
 function ownFilterOf(actor: Actor): { donorId?: string; recipientId?: string } {
