@@ -15,6 +15,8 @@ export interface AbuseStack {
   ids: Seeded;
   /** The consistencyToken of the last seeding command: a real X-Consistent-With value. */
   consistencyToken: string;
+  /** The `next` of a first page of participants: a real list cursor. */
+  cursor: string;
   stop: () => Promise<void>;
 }
 
@@ -38,8 +40,8 @@ export async function startAbuseStack(label: string): Promise<AbuseStack> {
     await mongo.close();
   };
   try {
-    const { tokens, ids, consistencyToken } = await seedRecords(base);
-    return { base, database, processes, mongo, tokens, ids, consistencyToken, stop };
+    const { tokens, ids, consistencyToken, cursor } = await seedRecords(base);
+    return { base, database, processes, mongo, tokens, ids, consistencyToken, cursor, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -48,7 +50,7 @@ export async function startAbuseStack(label: string): Promise<AbuseStack> {
 
 async function seedRecords(
   base: string,
-): Promise<{ tokens: Record<Role, string>; ids: Seeded; consistencyToken: string }> {
+): Promise<{ tokens: Record<Role, string>; ids: Seeded; consistencyToken: string; cursor: string }> {
   const client = commandClient(base);
   const tokens: Record<Role, string> = {
     admin: await client.token('admin'),
@@ -93,9 +95,13 @@ async function seedRecords(
     const deliveries = (answer.body.deliveries as unknown[] | undefined) ?? [];
     return answer.status === 200 && deliveries.length === 1 ? true : undefined;
   }, 'the seeded records in the read models');
+  const page = await client.send('GET', '/participants?limit=1', { token: tokens.coordinator });
+  if (typeof page.body.next !== 'string')
+    throw new Error(`no cursor after one participant: ${JSON.stringify(page.body)}`);
   return {
     tokens,
     consistencyToken,
+    cursor: page.body.next,
     ids: { recipientId: 'LAO', donorId: 'NOR', needId, pledgeId, allocationId, deliveryId, streamId: `need-${needId}` },
   };
 }

@@ -77,7 +77,8 @@ export function problemOf(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof DomainError) {
     const status = domainErrorStatus[error.code] ?? 422;
-    const errors = (status === 400 || status === 422) && error.field ? [{ field: error.field, message: error.detail }] : undefined;
+    const errors =
+      (status === 400 || status === 422) && error.field ? [{ field: error.field, message: error.detail }] : undefined;
     return new Problem(status, error.code, error.detail, errors);
   }
   if (error instanceof VersionConflictError) {
