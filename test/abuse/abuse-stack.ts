@@ -15,6 +15,8 @@ export interface AbuseStack {
   ids: Seeded;
   /** The consistencyToken of the last seeding command: a real X-Consistent-With value. */
   consistencyToken: string;
+  /** The `next` of a first page of participants: a real list cursor. */
+  cursor: string;
   stop: () => Promise<void>;
 }
 
@@ -26,9 +28,9 @@ export async function startAbuseStack(label: string): Promise<AbuseStack> {
     await stack.start();
     const { admin, coordinator, analyst, NOR: donor, LAO: affected_state } = stack.tokens;
     const tokens: Record<Role, string> = { admin, coordinator, analyst, donor, affected_state };
-    const { ids, consistencyToken } = await seedRecords(stack.client, tokens);
+    const { ids, consistencyToken, cursor } = await seedRecords(stack.client, tokens);
     const { base, database, processes, mongo } = stack;
-    return { base, database, processes, mongo, tokens, ids, consistencyToken, stop };
+    return { base, database, processes, mongo, tokens, ids, consistencyToken, cursor, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -38,7 +40,7 @@ export async function startAbuseStack(label: string): Promise<AbuseStack> {
 async function seedRecords(
   client: ApiClient,
   tokens: Record<Role, string>,
-): Promise<{ ids: Seeded; consistencyToken: string }> {
+): Promise<{ ids: Seeded; consistencyToken: string; cursor: string }> {
   let consistencyToken = '';
   const send = async (path: string, as: Role, body: unknown) => {
     const answer = await client.send('POST', path, { token: tokens[as], body });
@@ -75,8 +77,12 @@ async function seedRecords(
     const deliveries = (answer.body.deliveries as unknown[] | undefined) ?? [];
     return answer.status === 200 && deliveries.length === 1 ? true : undefined;
   }, 'the seeded records in the read models');
+  const page = await client.send('GET', '/participants?limit=1', { token: tokens.coordinator });
+  if (typeof page.body.next !== 'string')
+    throw new Error(`no cursor after one participant: ${JSON.stringify(page.body)}`);
   return {
     consistencyToken,
+    cursor: page.body.next,
     ids: { recipientId: 'LAO', donorId: 'NOR', needId, pledgeId, allocationId, deliveryId, streamId: `need-${needId}` },
   };
 }

@@ -66,7 +66,7 @@ describe(`schemathesis: the OpenAPI document is exact for every role (SCHEMATHES
           '2',
         ],
         workDir,
-        { CM_CONSISTENCY_TOKEN: stack!.consistencyToken },
+        fixturesOf(stack!, role),
       );
       const summary = output.slice(output.lastIndexOf('SUMMARY'));
       console.log(`schemathesis as ${role}: exit ${code} after ${Date.now() - started} ms\n${summary}`);
@@ -80,6 +80,21 @@ describe(`schemathesis: the OpenAPI document is exact for every role (SCHEMATHES
     900_000,
   );
 });
+
+/** The values test/abuse/schemathesis.toml gives opaque parameters and the ids of the seeded records. */
+function fixturesOf({ consistencyToken, cursor, ids }: AbuseStack, role: Role): Record<string, string> {
+  return {
+    CM_CONSISTENCY_TOKEN: consistencyToken,
+    CM_CURSOR: cursor,
+    CM_NEED_ID: ids.needId,
+    CM_PLEDGE_ID: ids.pledgeId,
+    CM_ALLOCATION_ID: ids.allocationId,
+    CM_STREAM_ID: ids.streamId,
+    // A participant reads its own reports and exports; staff read the recipient's and the donor's.
+    CM_PARTICIPANT_ID: role === 'donor' ? ids.donorId : ids.recipientId,
+    CM_DONOR_ID: ids.donorId,
+  };
+}
 
 function run(
   command: string,

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { Problem } from '../problems/problem';
 
 export const defaultPageSize = 100;
@@ -21,7 +21,17 @@ export class StreamEventsQuery {
   limit?: number;
 }
 
-const isoTime = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** An ISO 8601 date, or a time with a zone (Z or an offset). */
+export const instantPattern = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const isoTime = instantPattern;
+const instantMessage = 'must be an ISO 8601 time such as 2026-03-01T10:00:00Z or a date 2026-03-01';
+
+/** A real instant: 2026-02-31 or T25:00 match the pattern but name none (the document says date or date-time). */
+export const IsInstant = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: { validate: (value) => instantOrUndefined(value) !== undefined, defaultMessage: () => instantMessage },
+  });
 
 export class StreamStateQuery {
   @ApiProperty({
@@ -29,19 +39,24 @@ export class StreamStateQuery {
       'An ISO 8601 time (2026-03-01T10:00:00Z, or with an offset); a bare date means the end of that UTC day',
     example: '2026-03-01T10:00:00Z',
   })
-  @Matches(isoTime, { message: 'must be an ISO 8601 time such as 2026-03-01T10:00:00Z or a date 2026-03-01' })
+  @IsInstant()
   at!: string;
 }
 
 /** The instant `at` names; a bare date is the state as it stood at the close of that day (UTC). */
 export function instantOf(at: string, field = 'at'): Date {
+  const instant = instantOrUndefined(at);
+  if (!instant) throw Problem.validation([{ field, message: `${at} is not a valid time` }]);
+  return instant;
+}
+
+function instantOrUndefined(at: unknown): Date | undefined {
+  if (typeof at !== 'string') return undefined;
   const match = isoTime.exec(at);
   const text = match && !match[2] ? `${at}T23:59:59.999Z` : at;
   const instant = new Date(text);
   // Date also accepts 2026-02-31 (as 3 March): the calendar date must survive the round trip.
-  if (!match || Number.isNaN(instant.getTime()) || !sameCalendarDate(match[1], text, instant)) {
-    throw Problem.validation([{ field, message: `${at} is not a valid time` }]);
-  }
+  if (!match || Number.isNaN(instant.getTime()) || !sameCalendarDate(match[1], text, instant)) return undefined;
   return instant;
 }
 

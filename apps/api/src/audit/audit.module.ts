@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditStreamsHttpController } from './audit-streams.http.controller';
+import { AuditStreamsHttpController } from './audit-streams.query.controller';
 import { AuditStreams } from './audit-streams';
 
 /**

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { loadConfig } from '@cm/platform';
-import { ConsoleConfigHttpController } from './console-config.http.controller';
+import { ConsoleConfigHttpController } from './console-config.query.controller';
 import { DevSignInHttpController } from './dev-sign-in.http.controller';
 
 // Decided when the module loads, from the same variables the app validates: production never mounts dev sign-in.

@@ -1,17 +1,30 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, Matches, ValidateIf } from 'class-validator';
 import { Role, roles } from '@cm/domain';
 import { APP_CONFIG, AppConfig, signToken } from '@cm/platform';
 import { Public } from '../auth/auth.decorators';
+import { BodySchemaRule } from '../openapi/body-constraints';
 import { Problem } from '../problems/problem';
 import { devSignInAllowed } from './console-settings';
 
+const participantRoles: Role[] = ['donor', 'affected_state'];
+
+/** A donor or affected State signs in for a participant. */
+@BodySchemaRule({
+  anyOf: [
+    { properties: { role: { enum: roles.filter((role) => !participantRoles.includes(role)) } } },
+    { required: ['participant'] },
+  ],
+})
 export class DevSignInRequest {
+  @ApiProperty({ enum: roles })
   @IsIn(roles)
   role!: Role;
 
-  @IsOptional()
+  @ApiPropertyOptional({ example: 'NOR', description: 'Required for donor and affected_state' })
+  // Absent is fine; null is not a participant id (IsOptional would let it through).
+  @ValidateIf((request: DevSignInRequest) => request.participant !== undefined)
   @Matches(/^[A-Z][A-Z0-9_-]{1,31}$/, { message: 'participant must be a participant id such as NOR or EU' })
   participant?: string;
 }
@@ -31,7 +44,7 @@ export class DevSignInHttpController {
   @ApiOperation({ summary: 'Development only: a token for any role (not mounted in production)' })
   async token(@Body() request: DevSignInRequest): Promise<{ token: string }> {
     if (!devSignInAllowed(this.config)) throw new Problem(404, 'NOT_FOUND', 'development sign-in is off');
-    const needsParticipant = request.role === 'donor' || request.role === 'affected_state';
+    const needsParticipant = participantRoles.includes(request.role);
     if (needsParticipant && !request.participant) {
       throw Problem.validation([{ field: 'participant', message: `a ${request.role} signs in for a participant` }]);
     }

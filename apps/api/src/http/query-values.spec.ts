@@ -1,27 +1,37 @@
+import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { Actor } from '@cm/domain';
-import { auditExportQueryOf, auditPageQueryOf } from '../audit/audit-search.query';
-import { candidateLimitOf, portfolioFiltersOf } from '../matching/matching-params';
+import { AuditExportQuery, auditExportQueryOf, AuditPageQuery, auditPageQueryOf } from '../audit/audit-search.query';
+import { CandidatesQuery, PortfolioQuery } from '../matching/matching-params';
 import { Problem } from '../problems/problem';
-import { listQueryOf, pillarParam } from '../queries/query-params';
-import { article7Query, noQuery, reportQueryOf, supportQuery } from '../reports/report-queries';
+import { requestValidationPipe } from '../problems/validation';
+import { NeedsQuery } from '../needs/queries/needs.query.controller';
+import { NoQueryPipe } from '../queries/query-params';
+import { Article7Query, SupportQuery } from '../reports/report-queries';
 
 const analyst: Actor = { sub: 'analyst-1', role: 'analyst' };
+const pipe = requestValidationPipe();
 
-/** Every query parser of the api, by the route it serves. */
-const parsers: Record<string, (query: unknown) => unknown> = {
-  'GET /reports/support': (query) => reportQueryOf(supportQuery, query),
-  'GET /reports/article7/:id': (query) => reportQueryOf(article7Query, query),
-  'GET /reports/coverage': (query) => reportQueryOf(noQuery, query),
-  'GET /audit/events': (query) => auditPageQueryOf(analyst, query),
-  'GET /audit/export': (query) => auditExportQueryOf(analyst, query),
-  'GET /needs/:id/matches': (query) => candidateLimitOf(query),
-  'GET /matching/plan': (query) => portfolioFiltersOf(query),
-  'GET /needs': (query) => listQueryOf({ pillar: pillarParam.optional() }, query),
+/** A query string as the api reads it: the route's pipe, then what the route itself checks. */
+const through =
+  (metatype: ArgumentMetadata['metatype'], then: (query: never) => unknown = (query) => query, own?: PipeTransform) =>
+  async (query: unknown) =>
+    then((await (own ?? pipe).transform(query, { type: 'query', metatype })) as never);
+
+/** Every query of the api that reads parameters, by the route it serves. */
+const parsers: Record<string, (query: unknown) => Promise<unknown>> = {
+  'GET /reports/support': through(SupportQuery),
+  'GET /reports/article7/:id': through(Article7Query),
+  'GET /reports/coverage': through(Object, undefined, new NoQueryPipe()),
+  'GET /audit/events': through(AuditPageQuery, (query: AuditPageQuery) => auditPageQueryOf(analyst, query)),
+  'GET /audit/export': through(AuditExportQuery, (query: AuditExportQuery) => auditExportQueryOf(analyst, query)),
+  'GET /needs/:id/matches': through(CandidatesQuery),
+  'GET /matching/plan': through(PortfolioQuery),
+  'GET /needs': through(NeedsQuery),
 };
 
-function problemOf(parse: () => unknown): Problem {
+async function problemOf(parse: () => Promise<unknown>): Promise<Problem> {
   try {
-    parse();
+    await parse();
   } catch (error) {
     if (error instanceof Problem) return error;
     throw new Error(`threw ${String(error)} instead of a problem`);
@@ -54,15 +64,17 @@ describe('query strings with bad values: 400 naming the parameter, never a 500',
     ['GET /needs', { limit: '1e308' }, 'limit'],
     ['GET /needs', { cursor: '%00' }, 'cursor'],
     ['GET /needs', { constructor: 'x' }, 'constructor'],
-  ])('%s ? %j names %s', (route, query, field) => {
-    const problem = problemOf(() => parsers[route](query));
+  ])('%s ? %j names %s', async (route, query, field) => {
+    const problem = await problemOf(() => parsers[route](query));
     expect(problem.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(problem.errors?.map((error) => error.field)).toContain(field);
   });
 
-  it('still reads good values', () => {
-    expect(reportQueryOf(supportQuery, { from: '2024-01-01', to: '2024-12-31' })).toMatchObject({ to: '2024-12-31' });
-    expect(auditPageQueryOf(analyst, { from: '2024-01-01', to: '2024-12-31T10:00:00Z' }).filter).toMatchObject({
+  it('still reads good values', async () => {
+    const support = await parsers['GET /reports/support']({ from: '2024-01-01', to: '2024-12-31' });
+    expect(support).toMatchObject({ to: '2024-12-31' });
+    const audit = await parsers['GET /audit/events']({ from: '2024-01-01', to: '2024-12-31T10:00:00Z' });
+    expect((audit as ReturnType<typeof auditPageQueryOf>).filter).toMatchObject({
       from: '2024-01-01T00:00:00.000Z',
       to: '2024-12-31T10:00:00.000Z',
     });

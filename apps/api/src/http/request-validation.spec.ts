@@ -25,11 +25,6 @@ describe('request validation: 400 problem+json naming each field, nothing writte
     ['a zero amount', { ...validNeed, quantity: { amount: 0, unit: 'USD' } }, 'quantity.amount'],
     ['an amount sent as text', { ...validNeed, quantity: { amount: '5', unit: 'USD' } }, 'quantity.amount'],
     ['an unknown currency', { ...validNeed, quantity: { amount: 5, unit: 'XYZ' } }, 'quantity.unit'],
-    [
-      'too many decimals for the currency',
-      { ...validNeed, quantity: { amount: 1.234, unit: 'USD' } },
-      'quantity.amount',
-    ],
     ['a malformed participant id', { ...validNeed, requesterId: 'laos' }, 'requesterId'],
     ['a pillar outside the vocabulary', { ...validNeed, pillar: 'demining' }, 'pillar'],
     ['a malformed date', { ...validNeed, neededBy: '31/12/2027' }, 'neededBy'],
@@ -41,6 +36,17 @@ describe('request validation: 400 problem+json naming each field, nothing writte
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
     expect((response.body.errors as { field: string }[]).map((error) => error.field)).toContain(field);
+    expect(api.store.eventCount).toBe(before);
+  });
+
+  // Schema-valid (at most 4 decimals) but more than the currency's minor unit: a business rule, 422, same field.
+  it('refuses too many decimals for the currency with 422 naming quantity.amount, writing nothing', async () => {
+    const before = api.store.eventCount;
+    const body = { ...validNeed, quantity: { amount: 1.234, unit: 'USD' } };
+    const response = await api.send('POST', '/needs', { as: lao, body });
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'INVALID_AMOUNT' });
+    expect((response.body.errors as { field: string }[]).map((error) => error.field)).toContain('quantity.amount');
     expect(api.store.eventCount).toBe(before);
   });
 

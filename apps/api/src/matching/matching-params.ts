@@ -1,53 +1,40 @@
-import { z, ZodRawShape } from 'zod';
+import { AssistanceType, assistanceTypes, Pillar, pillars } from '@cm/domain';
 import { DEFAULT_CANDIDATE_LIMIT, PortfolioFilters } from '@cm/matching';
-import { FieldProblem, Problem } from '../problems/problem';
-import { assistanceTypeParam, participantIdParam, pillarParam, recordIdParam } from '../queries/query-params';
+import { OneOf, Optional, ParticipantIdParam, RecordIdParam, WholeNumber } from '../queries/query-params';
 
 export const MAX_CANDIDATE_LIMIT = 100;
 
-const candidateQuery = {
-  limit: z.coerce.number().int().min(1).max(MAX_CANDIDATE_LIMIT).default(DEFAULT_CANDIDATE_LIMIT),
-  coalition: recordIdParam.optional(),
-};
+const coalitionDescription =
+  "Only the coalition's State's needs and its lead and supporting partners' pledges (members and staff)";
 
-const portfolioQuery = {
-  pillar: pillarParam.optional(),
-  recipientId: participantIdParam.optional(),
-  assistanceType: assistanceTypeParam.optional(),
-  coalition: recordIdParam.optional(),
-};
+/** `limit`: how many candidates, best first; `coalition`: only within a coalition's reach. */
+export class CandidatesQuery {
+  @Optional(WholeNumber(1, MAX_CANDIDATE_LIMIT), {
+    description: `How many candidates, best first (1 to ${MAX_CANDIDATE_LIMIT}, default ${DEFAULT_CANDIDATE_LIMIT})`,
+    example: DEFAULT_CANDIDATE_LIMIT,
+  })
+  limit: number = DEFAULT_CANDIDATE_LIMIT;
 
-function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((field) => ({ field, message: 'is not a parameter of this query' }))
-      : [{ field: issue.path.join('.') || 'query', message: issue.message }],
-  );
+  @Optional(RecordIdParam(), { description: coalitionDescription })
+  coalition?: string;
 }
 
-/** Parses a query string strictly: unknown or malformed parameters answer 400 problem+json naming each field. */
-function parsed<Shape extends ZodRawShape>(shape: Shape, query: unknown): z.infer<z.ZodObject<Shape>> {
-  const result = z
-    .object(shape)
-    .strict()
-    .safeParse(query ?? {});
-  if (!result.success) throw Problem.validation(problemsOf(result.error));
-  return result.data;
+/** The portfolio to plan: `pillar`, `recipientId`, `assistanceType`; none given plans everything open. */
+export class PortfolioQuery {
+  @OneOf(pillars)
+  pillar?: Pillar;
+
+  @Optional(ParticipantIdParam(), { example: 'LAO' })
+  recipientId?: string;
+
+  @OneOf(assistanceTypes)
+  assistanceType?: AssistanceType;
+
+  @Optional(RecordIdParam(), { description: coalitionDescription })
+  coalition?: string;
 }
 
-/** `limit`: how many candidates, best first (default 20, at most 100). */
-export const candidateLimitOf = (query: unknown): number => parsed(candidateQuery, query).limit;
-
-/**
- * `coalition`: restricts candidates or the plan to a coalition's State's needs and its partners' pledges. Read after
- * candidateLimitOf or portfolioFiltersOf, which validate it.
- */
-export const coalitionParamOf = (query: unknown): string | undefined =>
-  (query as { coalition?: string } | undefined)?.coalition;
-
-/** `pillar`, `recipientId`, `assistanceType`: the portfolio to plan; none given plans everything open. */
-export function portfolioFiltersOf(query: unknown): PortfolioFilters {
-  const { pillar, recipientId, assistanceType } = parsed(portfolioQuery, query);
+export function portfolioFiltersOf({ pillar, recipientId, assistanceType }: PortfolioQuery): PortfolioFilters {
   return {
     ...(pillar && { pillar }),
     ...(recipientId && { recipientId }),

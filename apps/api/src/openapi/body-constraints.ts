@@ -4,7 +4,9 @@ import { OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { currencyExponents } from '@cm/domain';
 import { isoDatePattern } from '../http/request-fields';
-import { DtoClass } from './route-facts';
+import { instantPattern } from '../audit/audit-queries';
+import { calendarDatePattern, cursorPattern } from '../queries/query-params';
+import { DtoClass, RouteFacts } from './route-facts';
 
 /** Where @ApiProperty keeps a property's options (DECORATORS.API_MODEL_PROPERTIES, not exported by the package). */
 const apiModelProperties = 'swagger/apiModelProperties';
@@ -47,9 +49,33 @@ const constraintsByName: Record<string, Constraint> = {
   },
   // At most 4 decimals, as a plain decimal below 1e15 (larger numbers lose their decimals in a double).
   maxAmountDecimals: (property) => Object.assign(property, { multipleOf: 0.0001, maximum: 1e15 }),
+  isCalendarDate: (property) =>
+    Object.assign(property, { type: 'string', format: 'date', pattern: calendarDatePattern.source }),
+  // Opaque: only the `next` of a page decodes (schemathesis is given one, test/abuse/schemathesis.toml).
+  isCursor: (property) => Object.assign(property, { type: 'string', pattern: cursorPattern.source }),
+  isInstant: (property) => {
+    delete property.type;
+    delete property.pattern;
+    property.anyOf = [
+      { type: 'string', format: 'date' },
+      { type: 'string', format: 'date-time', pattern: instantPattern.source },
+    ];
+  },
 };
 
 const nameOf = (metadata: ValidationMetadata): string => metadata.name ?? metadata.type;
+
+const bodyRuleKey = 'cm:body-schema-rule';
+
+/**
+ * A rule across fields that the DTO's route enforces (one of two fields required; a field required with some values
+ * of another), stated as a JSON schema fragment merged into the body's schema: a request the document calls valid
+ * must not be refused as malformed.
+ */
+export const BodySchemaRule =
+  (rule: SchemaObject): ClassDecorator =>
+  (target) =>
+    Reflect.defineMetadata(bodyRuleKey, rule, target);
 
 /** A nested DTO's class, as its @ApiProperty names it (`type: QuantityRequest`, `type: [PlanEntryRequest]`). */
 const nestedClassOf = (target: DtoClass, property: string): DtoClass | undefined => {
@@ -70,6 +96,8 @@ export function declareBodyConstraints(document: OpenAPIObject, bodyTypes: DtoCl
     const schema = schemas[target.name] as SchemaObject | undefined;
     // The validation pipe refuses every field a DTO does not declare (forbidNonWhitelisted).
     if (schema) schema.additionalProperties = false;
+    const rule = Reflect.getMetadata(bodyRuleKey, target) as SchemaObject | undefined;
+    if (schema && rule) Object.assign(schema, rule);
     const metadatas = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
     for (const metadata of metadatas) {
       if (metadata.type === 'nestedValidation') {
@@ -86,4 +114,26 @@ export function declareBodyConstraints(document: OpenAPIObject, bodyTypes: DtoCl
     }
   };
   bodyTypes.forEach(visit);
+}
+
+/**
+ * States the constraints of each query parameter that a query DTO declares, from the same class-validator decorators
+ * the validation pipe enforces: the document cannot drift from the validation.
+ */
+export function declareQueryConstraints(document: OpenAPIObject, facts: Map<string, RouteFacts>): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.patch, item.put, item.delete]) {
+      const queryType = facts.get(operation?.operationId ?? '')?.queryType;
+      if (!operation || !queryType) continue;
+      const metadatas = getMetadataStorage().getTargetValidationMetadatas(queryType, '', true, false);
+      for (const parameter of operation.parameters ?? []) {
+        if (!('in' in parameter) || parameter.in !== 'query') continue;
+        const schema = (parameter.schema ?? {}) as SchemaObject;
+        for (const metadata of metadatas.filter((m) => m.propertyName === parameter.name)) {
+          constraintsByName[nameOf(metadata)]?.(schema, (metadata.constraints ?? []) as unknown[]);
+        }
+        parameter.schema = schema;
+      }
+    }
+  }
 }

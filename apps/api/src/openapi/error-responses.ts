@@ -84,6 +84,12 @@ export function declareErrorResponses(document: OpenAPIObject, facts: Map<string
       if (!operation) continue;
       const fact = facts.get(operation.operationId ?? '');
       const refusals: [number, string, HeadersObject?][] = [];
+      // The idempotency interceptor replays POSTs only: elsewhere the header would be read by nothing.
+      if (method !== 'post') {
+        operation.parameters = operation.parameters?.filter(
+          (p) => !('in' in p && p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+        );
+      }
       const parameters = (operation.parameters ?? []).filter((p): p is ParameterObject => 'in' in p);
       for (const parameter of parameters) {
         const pattern = parameter.in === 'header' && headerPatterns[parameter.name.toLowerCase()];
@@ -105,8 +111,14 @@ export function declareErrorResponses(document: OpenAPIObject, facts: Map<string
         refusals.push([404, 'NOT_FOUND: a record it names does not exist']);
       if (headerNamed(operation, 'Idempotency-Key')) {
         refusals.push([409, 'IDEMPOTENCY_KEY_REUSED (another body), IDEMPOTENCY_KEY_IN_PROGRESS, VERSION_CONFLICT']);
+      } else if (headerNamed(operation, 'If-Match')) {
+        refusals.push([409, 'VERSION_CONFLICT: the record changed while the request was applied']);
       }
       if (headerNamed(operation, 'If-Match')) refusals.push([412, 'PRECONDITION_FAILED: the version changed since']);
+      const queryNames = parameters.filter((p) => p.in === 'query').map((p) => p.name);
+      if (queryNames.includes('from') && queryNames.includes('to')) {
+        refusals.push([422, 'INVALID_PERIOD: from is after to (each a valid date)']);
+      }
       if (operation.requestBody) {
         refusals.push([413, 'PAYLOAD_TOO_LARGE: the body is over 1 MiB']);
         refusals.push([415, 'UNSUPPORTED_MEDIA_TYPE: the body is not application/json in UTF-8']);

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { declareBodyConstraints } from './body-constraints';
+import { declareBodyConstraints, declareQueryConstraints } from './body-constraints';
 import { declareErrorResponses } from './error-responses';
 import { methodNotAllowed } from './method-not-allowed';
 import { declarePathPatterns, routeFactsOf } from './route-facts';
@@ -29,6 +29,7 @@ export function mountOpenApi(app: INestApplication): void {
     document,
     [...facts.values()].flatMap((fact) => (fact.bodyType ? [fact.bodyType] : [])),
   );
+  declareQueryConstraints(document, facts);
   declareErrorResponses(document, facts);
   app.use(methodNotAllowed(document));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -17,6 +17,8 @@ export interface RouteFacts {
   pathPatterns: Record<string, RegExp>;
   /** The DTO class of the body it reads, if any. */
   bodyType?: DtoClass;
+  /** The DTO class of the query string it reads, if any. */
+  queryType?: DtoClass;
 }
 
 /** A pipe that refuses a path parameter not matching its pattern says so, and the document states it. */
@@ -54,8 +56,12 @@ export function routeFactsOf(app: INestApplication): Map<string, RouteFacts> {
         const pathPatterns: Record<string, RegExp> = {};
         const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as DtoClass[];
         let bodyType: DtoClass | undefined;
+        let queryType: DtoClass | undefined;
         for (const [key, argument] of Object.entries(args)) {
           if (Number(key.split(':')[0]) === RouteParamtypes.BODY) bodyType = types[argument.index];
+          if (Number(key.split(':')[0]) === RouteParamtypes.QUERY && argument.data === undefined) {
+            queryType = types[argument.index];
+          }
           if (Number(key.split(':')[0]) !== RouteParamtypes.PARAM || typeof argument.data !== 'string') continue;
           const pattern = (argument.pipes ?? []).map(patternOf).find((found) => found !== undefined);
           if (pattern) pathPatterns[argument.data] = pattern;
@@ -68,6 +74,7 @@ export function routeFactsOf(app: INestApplication): Map<string, RouteFacts> {
           isPublic: read<boolean>(PUBLIC_ROUTE) === true,
           pathPatterns,
           ...(bodyType && bodyType !== Object && { bodyType }),
+          ...(queryType && queryType !== Object && { queryType }),
         });
       }
     }

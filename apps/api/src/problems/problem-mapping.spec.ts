@@ -24,20 +24,25 @@ describe('problemOf', () => {
     expect(problemOf(new DomainError(code, 'why')).body).toMatchObject({ status, code, detail: 'why' });
   });
 
-  it.each([
-    'INVALID_AMOUNT',
-    'UNKNOWN_CURRENCY',
-    'INVALID_UNIT',
-    'INVALID_DATE',
-    'DATE_IN_FUTURE',
-    'INVALID_FIELD',
-  ] as const)('%s → 400 naming the field', (code) => {
+  it.each(['UNKNOWN_CURRENCY', 'INVALID_DATE', 'INVALID_FIELD'] as const)('%s → 400 naming the field', (code) => {
     expect(problemOf(new DomainError(code, 'bad', 'quantity.amount')).body).toMatchObject({
       status: 400,
       code,
       errors: [{ field: 'quantity.amount', message: 'bad' }],
     });
   });
+
+  // Cross-field and date rules that a schema-valid request can break: never called malformed.
+  it.each(['INVALID_AMOUNT', 'INVALID_UNIT', 'UNIT_MISMATCH', 'DATE_IN_FUTURE'] as const)(
+    '%s → 422 naming the field',
+    (code) => {
+      expect(problemOf(new DomainError(code, 'bad', 'quantity.amount')).body).toMatchObject({
+        status: 422,
+        code,
+        errors: [{ field: 'quantity.amount', message: 'bad' }],
+      });
+    },
+  );
 
   it('maps a version conflict to 409, an unreachable database to 503, anything else to 500 without internals', () => {
     expect(problemOf(new VersionConflictError('need-1', 3, 4)).body).toMatchObject({

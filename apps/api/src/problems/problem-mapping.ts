@@ -4,15 +4,19 @@ import { DomainError, DomainErrorCode } from '@cm/domain';
 import { VersionConflictError } from '@cm/event-store';
 import { Problem } from './problem';
 
-/** Every business rule's code and the HTTP status it answers with: the one place they are mapped. */
+/**
+ * Every business rule's code and the HTTP status it answers with: the one place they are mapped. 400 is for a request
+ * that breaks what the document states; a schema-valid request that breaks a rule no schema states (an amount with
+ * more decimals than its currency has, a unit of another kind or another record, a date after today) answers 422.
+ */
 export const domainErrorStatus: Record<DomainErrorCode, number> = {
   INVALID_FIELD: 400,
-  INVALID_AMOUNT: 400,
-  INVALID_UNIT: 400,
+  INVALID_AMOUNT: 422,
+  INVALID_UNIT: 422,
   UNKNOWN_CURRENCY: 400,
-  UNIT_MISMATCH: 400,
+  UNIT_MISMATCH: 422,
   INVALID_DATE: 400,
-  DATE_IN_FUTURE: 400,
+  DATE_IN_FUTURE: 422,
   FX_RATE_UNAVAILABLE: 422,
   ALREADY_EXISTS: 409,
   NOT_FOUND: 404,
@@ -74,7 +78,8 @@ export function problemOf(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof DomainError) {
     const status = domainErrorStatus[error.code] ?? 422;
-    const errors = status === 400 && error.field ? [{ field: error.field, message: error.detail }] : undefined;
+    const errors =
+      (status === 400 || status === 422) && error.field ? [{ field: error.field, message: error.detail }] : undefined;
     return new Problem(status, error.code, error.detail, errors);
   }
   if (error instanceof PreconditionFailed) return Problem.preconditionFailed(error.detail);

@@ -1,52 +1,118 @@
-import { z, ZodRawShape } from 'zod';
-import { assistanceTypes, pillars, priorities } from '@cm/domain';
+import { applyDecorators, Injectable, PipeTransform } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { decodeCursor, defaultLimit, maxLimit } from '@cm/read-models';
-import { participantIdPattern, recordIdPattern } from '../http/request-fields';
-import { FieldProblem, Problem } from '../problems/problem';
+import { categoryPattern, participantIdMessage, participantIdPattern, recordIdPattern } from '../http/request-fields';
+import { Problem } from '../problems/problem';
 
-export const participantIdParam = z.string().regex(participantIdPattern, 'must be a participant id (LAO, EU)');
-export const recordIdParam = z.string().regex(recordIdPattern, 'must be a record id');
-export const pillarParam = z.enum(pillars);
-export const assistanceTypeParam = z.enum(assistanceTypes);
-export const priorityParam = z.enum(priorities);
+/**
+ * Query strings are class-validator DTOs, as bodies are: the app's validation pipe refuses unknown and malformed
+ * parameters with 400 naming each, and the OpenAPI document states each parameter's constraints from the same
+ * decorators (apps/api/src/openapi/request-constraints.ts). Defaults are property initialisers.
+ */
 
-const paging = {
-  limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
-  cursor: z
-    .string()
-    .refine((cursor) => decodeCursor(cursor) !== undefined, 'must be the next cursor of a previous page')
-    .optional(),
+/** A page cursor: base64url of `{"after": <id>}`, as the previous page's `next` carries it. */
+export const cursorPattern = /^[A-Za-z0-9_-]{1,400}$/;
+
+export const IsCursor = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCursor',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && cursorPattern.test(value) && decodeCursor(value) !== undefined,
+      defaultMessage: () => 'must be the next cursor of a previous page',
+    },
+  });
+
+/** A calendar date (2024-12-31): 2024-02-30 matches the shape but names no day. */
+export const calendarDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+export const isCalendarDate = (value: unknown): boolean => {
+  if (typeof value !== 'string' || !calendarDatePattern.test(value)) return false;
+  const instant = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === value;
 };
+
+export const IsCalendarDate = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: { validate: isCalendarDate, defaultMessage: () => 'must be an ISO date such as 2024-12-31' },
+  });
+
+/** An optional query parameter: documented with its description, refused when present and not `rule`. */
+export const Optional = (rule: PropertyDecorator, options: { description?: string; example?: unknown } = {}) =>
+  applyDecorators(ApiPropertyOptional(options), IsOptional(), rule);
+
+/** A required query parameter. */
+export const Required = (rule: PropertyDecorator, options: { description?: string; example?: unknown } = {}) =>
+  applyDecorators(ApiProperty(options), rule);
+
+export const ParticipantIdParam = (): PropertyDecorator =>
+  Matches(participantIdPattern, { message: participantIdMessage });
+export const RecordIdParam = (): PropertyDecorator => Matches(recordIdPattern, { message: 'must be a record id' });
+export const CategoryParam = (): PropertyDecorator =>
+  Matches(categoryPattern, { message: 'must be a lower-case tag such as metal_detectors' });
+
+/** One of a closed list; the document states the list as its enum. */
+export const OneOf = (values: readonly string[], description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: values, ...(description && { description }) }),
+    IsOptional(),
+    IsIn(values),
+  );
+
+/** A whole number between `min` and `max`; query values arrive as text. */
+export const WholeNumber = (min: number, max: number): PropertyDecorator =>
+  applyDecorators(
+    Type(() => Number),
+    IsInt({ message: 'must be a whole number' }),
+    Min(min),
+    Max(max),
+  );
+
+/** `limit` (default 50, at most 500) and `cursor` of a list. */
+export class PageQuery {
+  @Optional(WholeNumber(1, maxLimit), { description: `Records per page, 1 to ${maxLimit} (default ${defaultLimit})` })
+  limit: number = defaultLimit;
+
+  @Optional(IsCursor(), { description: 'The `next` of the previous page' })
+  cursor?: string;
+}
 
 export interface Paging {
   limit: number;
   after?: string;
 }
 
-function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((field) => ({ field, message: 'is not a filter of this list' }))
-      : [{ field: issue.path.join('.') || 'query', message: issue.message }],
-  );
+/** The page asked for and the filters given (those left out are not in the result). */
+export function listQueryOf(query: PageQuery): { filter: Record<string, unknown>; paging: Paging } {
+  const { limit, cursor, ...filter } = query;
+  return {
+    filter: Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)),
+    paging: { limit, ...(cursor !== undefined && { after: decodeCursor(cursor) }) },
+  };
+}
+
+/** A route that reads no query parameter refuses every one, as the validation pipe refuses an unknown one. */
+@Injectable()
+export class NoQueryPipe implements PipeTransform<unknown, unknown> {
+  transform(value: unknown): unknown {
+    const fields = Object.keys((value ?? {}) as object);
+    if (fields.length > 0) {
+      throw Problem.validation(fields.map((field) => ({ field, message: `property ${field} should not exist` })));
+    }
+    return value;
+  }
 }
 
 /**
- * Parses a list's query string: its filters, `limit` (default 50, at most 500) and `cursor`. Unknown or malformed
- * parameters answer 400 problem+json naming each field.
+ * `from` after `to` names no period. The document cannot state an order between two parameters, so a schema-valid
+ * request may break it: 422 (a rule, not a malformed request), naming `from`.
  */
-export function listQueryOf<Shape extends ZodRawShape>(
-  filters: Shape,
-  query: unknown,
-): { filter: Partial<z.infer<z.ZodObject<Shape>>>; paging: Paging } {
-  const parsed = z
-    .object({ ...filters, ...paging })
-    .strict()
-    .safeParse(query ?? {});
-  if (!parsed.success) throw Problem.validation(problemsOf(parsed.error));
-  const { limit, cursor, ...filter } = parsed.data as { limit: number; cursor?: string } & Record<string, unknown>;
-  return {
-    filter: filter as Partial<z.infer<z.ZodObject<Shape>>>,
-    paging: { limit, ...(cursor !== undefined && { after: decodeCursor(cursor) }) },
-  };
+export function assertPeriod(from: string | undefined, to: string | undefined): void {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new Problem(422, 'INVALID_PERIOD', `from ${from} is after to ${to}`, [
+      { field: 'from', message: 'must not be after to' },
+    ]);
+  }
 }

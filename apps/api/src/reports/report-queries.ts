@@ -1,81 +1,89 @@
-import { z } from 'zod';
+import { Matches } from 'class-validator';
+import { Role } from '@cm/domain';
 import { supportDimensions, SupportDimension } from '@cm/reporting';
-import { FieldProblem, Problem } from '../problems/problem';
-import { participantIdParam } from '../queries/query-params';
+import { IsCalendarDate, OneOf, Optional, ParticipantIdParam, Required, WholeNumber } from '../queries/query-params';
 
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** Staff read every report. */
+export const analysts: Role[] = ['analyst', 'coordinator', 'admin'];
 
-/** zod runs a refinement even after the regex failed, so the calendar check must not assume the shape. */
-const isCalendarDate = (date: string): boolean => {
-  const instant = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === date;
-};
+export const amountsNote =
+  'Amounts are exact decimal text: per original unit (byUnit) and in USD, each amount converted at the published ' +
+  'rate of its own effective date (pledgedOn, committedOn, deliveredOn): the annual average of that year (Fed H.10, ' +
+  'else ECB), or with basis=daily the rate of that day.';
 
-const isoDate = z
-  .string()
-  .regex(isoDatePattern, 'must be an ISO date such as 2024-12-31')
-  .refine((date) => !isoDatePattern.test(date) || isCalendarDate(date), 'is not a calendar date');
+export type RateBasis = 'annual' | 'daily';
 
-export const supportQuery = z
-  .object({
-    groupBy: z
-      .string()
-      .default('')
-      .transform((text) => text.split(',').filter((part) => part.length > 0))
-      .pipe(z.array(z.enum(supportDimensions)))
-      .transform((dimensions) => [...new Set(dimensions)] as SupportDimension[]),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    basis: z.enum(['annual', 'daily']).default('annual'),
-  })
-  .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+/** `basis`: the rate every USD figure of the report uses. */
+export class BasisQuery {
+  @OneOf(
+    ['annual', 'daily'],
+    'annual (default): annual average of the effective year; daily: the rate of the effective day',
+  )
+  basis: RateBasis = 'annual';
+}
 
-export const article7Query = z
-  .object({
-    year: z.coerce.number().int().min(2000).max(2100),
-    format: z.enum(['json', 'csv']).default('json'),
-    basis: z.enum(['annual', 'daily']).default('annual'),
-  })
-  .strict();
+const dimension = `(${supportDimensions.join('|')})`;
 
-export const revaluationQuery = z
-  .object({
-    donorId: participantIdParam.optional(),
-    basis: z.enum(['annual', 'daily']).default('annual'),
-  })
-  .strict();
+export class SupportQuery extends BasisQuery {
+  @Optional(
+    Matches(new RegExp(`^(${dimension}(,${dimension})*)?$`), {
+      message: `must be a comma list of ${supportDimensions.join(', ')}`,
+    }),
+    {
+      description: 'Comma list of donor, recipient, pillar, year, assistanceType',
+    },
+  )
+  groupBy?: string;
 
-export const atRiskQuery = z
-  .object({
-    horizonMonths: z.coerce.number().int().min(0).max(240).default(24),
-    asOf: isoDate.optional(),
-  })
-  .strict();
+  @Optional(IsCalendarDate(), { description: 'Effective date on or after (ISO date)' })
+  from?: string;
 
-export const reconciliationQuery = z
-  .object({
-    donorId: participantIdParam.optional(),
-    recipientId: participantIdParam.optional(),
-    year: z.coerce.number().int().min(2000).max(2100).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    asOf: isoDate.optional(),
-    basis: z.enum(['annual', 'daily']).default('annual'),
-  })
-  .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+  @Optional(IsCalendarDate(), { description: 'Effective date on or before (ISO date)' })
+  to?: string;
+}
 
-export const noQuery = z.object({}).strict();
+/** The dimensions of `groupBy`, each once, in the order given. */
+export const dimensionsOf = (groupBy = ''): SupportDimension[] => [
+  ...new Set(groupBy.split(',').filter((part): part is SupportDimension => part.length > 0)),
+];
 
-/** Parses a report's query string; unknown or malformed parameters answer 400 problem+json naming each field. */
-export function reportQueryOf<S extends z.ZodTypeAny>(schema: S, query: unknown): z.infer<S> {
-  const parsed = schema.safeParse(query ?? {});
-  if (parsed.success) return parsed.data;
-  const problems: FieldProblem[] = parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((field) => ({ field, message: 'is not a parameter of this report' }))
-      : [{ field: String(issue.path[0] ?? 'query'), message: issue.message }],
-  );
-  throw Problem.validation(problems);
+export class Article7Query extends BasisQuery {
+  @Required(WholeNumber(2000, 2100), { description: 'Calendar year of the effective dates', example: 2025 })
+  year!: number;
+
+  @OneOf(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
+}
+
+export class RevaluationQuery extends BasisQuery {
+  @Optional(ParticipantIdParam(), { description: 'One donor (a donor may ask only for itself)', example: 'NOR' })
+  donorId?: string;
+}
+
+export class AtRiskQuery {
+  @Optional(WholeNumber(0, 240), { description: 'Deadlines up to this many months ahead (24)' })
+  horizonMonths: number = 24;
+
+  @Optional(IsCalendarDate(), { description: 'ISO date the horizon starts from (today)' })
+  asOf?: string;
+}
+
+export class ReconciliationQuery extends BasisQuery {
+  @Optional(ParticipantIdParam(), { description: 'One donor (a donor sees only its own rows)', example: 'NOR' })
+  donorId?: string;
+
+  @Optional(ParticipantIdParam(), { description: 'One recipient (a State sees only its own rows)', example: 'LAO' })
+  recipientId?: string;
+
+  @Optional(WholeNumber(2000, 2100), { description: 'Calendar year of the delivery dates' })
+  year?: number;
+
+  @Optional(IsCalendarDate(), { description: 'Delivery date on or after (ISO date)' })
+  from?: string;
+
+  @Optional(IsCalendarDate(), { description: 'Delivery date on or before (ISO date)' })
+  to?: string;
+
+  @Optional(IsCalendarDate(), { description: 'ISO date the ages are counted to (today)' })
+  asOf?: string;
 }

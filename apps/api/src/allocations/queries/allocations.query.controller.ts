@@ -1,30 +1,36 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { allocationStatuses } from '@cm/domain';
+import { allocationStatuses, AssistanceType, assistanceTypes, Pillar, pillars } from '@cm/domain';
 import { AllocationView } from '@cm/read-models';
 import { RecordIdPipe } from '../../http/record-id.pipe';
-import { CONSISTENT_WITH_HEADER, ConsistencyGate, HeaderSink } from '../../queries/consistency-gate';
-import {
-  assistanceTypeParam,
-  listQueryOf,
-  participantIdParam,
-  pillarParam,
-  recordIdParam,
-} from '../../queries/query-params';
+import { ConsistentRead } from '../../queries/consistent-read';
+import { listQueryOf, OneOf, Optional, PageQuery, ParticipantIdParam, RecordIdParam } from '../../queries/query-params';
 import { QueryRoute } from '../../queries/query-route';
-import { definedOf, ReadModelQueries } from '../../queries/read-model-queries';
+import { ReadModelQueries } from '../../queries/read-model-queries';
 import { optionalQuantityAnswer, quantityAnswer } from '../../queries/record-shapes';
 
-const filters = {
-  donorId: participantIdParam.optional(),
-  recipientId: participantIdParam.optional(),
-  pledgeId: recordIdParam.optional(),
-  needId: recordIdParam.optional(),
-  pillar: pillarParam.optional(),
-  assistanceType: assistanceTypeParam.optional(),
-  status: z.enum(allocationStatuses).optional(),
-};
+export class AllocationsQuery extends PageQuery {
+  @Optional(ParticipantIdParam(), { example: 'NOR' })
+  donorId?: string;
+
+  @Optional(ParticipantIdParam(), { example: 'LAO' })
+  recipientId?: string;
+
+  @Optional(RecordIdParam())
+  pledgeId?: string;
+
+  @Optional(RecordIdParam())
+  needId?: string;
+
+  @OneOf(pillars)
+  pillar?: Pillar;
+
+  @OneOf(assistanceTypes)
+  assistanceType?: AssistanceType;
+
+  @OneOf(allocationStatuses)
+  status?: string;
+}
 
 /** The allocation with its deliveries in recording order (delivery ids are UUIDv7). */
 export const allocationRecord = ({ _id, deliveries, ...allocation }: AllocationView) => ({
@@ -45,31 +51,20 @@ export const allocationRecord = ({ _id, deliveries, ...allocation }: AllocationV
 @ApiTags('allocations')
 @Controller('allocations')
 export class AllocationsQueryController {
-  constructor(
-    private readonly queries: ReadModelQueries,
-    private readonly consistency: ConsistencyGate,
-  ) {}
+  constructor(private readonly queries: ReadModelQueries) {}
 
   @Get()
   @QueryRoute('List allocations (filters: donorId, recipientId, pledgeId, needId, pillar, assistanceType, status)')
-  async list(
-    @Query() query: unknown,
-    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ) {
-    const { filter, paging } = listQueryOf(filters, query);
-    await this.consistency.pass(token, response, ['allocation']);
-    return this.queries.page('allocations', definedOf(filter), paging, allocationRecord);
+  @ConsistentRead('allocation')
+  async list(@Query() query: AllocationsQuery) {
+    const { filter, paging } = listQueryOf(query);
+    return this.queries.page('allocations', filter, paging, allocationRecord);
   }
 
   @Get(':id')
   @QueryRoute('One allocation with its deliveries')
-  async get(
-    @Param('id', RecordIdPipe) id: string,
-    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ) {
-    await this.consistency.pass(token, response, ['allocation']);
+  @ConsistentRead('allocation')
+  async get(@Param('id', RecordIdPipe) id: string) {
     return this.queries.byId('allocations', id, allocationRecord);
   }
 }

@@ -1,30 +1,14 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_CANDIDATE_LIMIT } from '@cm/matching';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, streamTypes } from '@cm/domain';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { CoalitionAccess } from '../../coalitions/coalition-access';
 import { RecordIdPipe } from '../../http/record-id.pipe';
-import { recordIdPattern } from '../../http/request-fields';
-import { CONSISTENT_WITH_HEADER, ConsistencyGate, HeaderSink } from '../../queries/consistency-gate';
+import { ConsistentRead } from '../../queries/consistent-read';
 import { QueryRoute } from '../../queries/query-route';
 import { needMatchesAnswer, needMatchesExample, pledgeMatchesAnswer } from '../matching-answers';
-import { candidateLimitOf, coalitionParamOf, MAX_CANDIDATE_LIMIT } from '../matching-params';
+import { CandidatesQuery } from '../matching-params';
 import { MatchingQueries } from '../matching-queries';
-
-const limitParam = {
-  name: 'limit',
-  required: false,
-  example: DEFAULT_CANDIDATE_LIMIT,
-  description: `How many candidates, best first (1 to ${MAX_CANDIDATE_LIMIT}, default ${DEFAULT_CANDIDATE_LIMIT})`,
-};
-
-const coalitionParam = {
-  name: 'coalition',
-  required: false,
-  schema: { type: 'string', pattern: recordIdPattern.source },
-  description: "Only the coalition's State's needs and its lead and supporting partners' pledges (members and staff)",
-};
 
 const coalitionFailures = [
   { status: 403, description: 'FORBIDDEN: ?coalition= names a coalition the caller is not a member of' },
@@ -47,40 +31,28 @@ const matchingReads = streamTypes;
 export class MatchesQueryController {
   constructor(
     private readonly matching: MatchingQueries,
-    private readonly consistency: ConsistencyGate,
     private readonly coalitions: CoalitionAccess,
   ) {}
 
-  private scopeOf(query: unknown, actor: Actor) {
-    const coalitionId = coalitionParamOf(query);
-    return coalitionId === undefined ? undefined : this.coalitions.scopeFor(actor, coalitionId);
+  private scopeOf({ coalition }: CandidatesQuery, actor: Actor) {
+    return coalition === undefined ? undefined : this.coalitions.scopeFor(actor, coalition);
   }
 
   @Get('needs/:id/matches')
   @QueryRoute('The pledges that could serve this need now, best first, with the reasons')
-  @ApiQuery(limitParam)
-  @ApiQuery(coalitionParam)
+  @ConsistentRead(...matchingReads)
   @ApiResponse(coalitionFailures[0])
   @ApiResponse(coalitionFailures[1])
   @ApiOkResponse({ description: reasonsNote, schema: { example: needMatchesExample } })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such need' })
-  async forNeed(
-    @Param('id', RecordIdPipe) id: string,
-    @Query() query: unknown,
-    @CurrentActor() actor: Actor,
-    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ) {
-    const limit = candidateLimitOf(query);
-    await this.consistency.pass(token, response, matchingReads);
+  async forNeed(@Param('id', RecordIdPipe) id: string, @Query() query: CandidatesQuery, @CurrentActor() actor: Actor) {
     const scope = await this.scopeOf(query, actor);
-    return needMatchesAnswer(await this.matching.forNeed(id, limit, scope));
+    return needMatchesAnswer(await this.matching.forNeed(id, query.limit, scope));
   }
 
   @Get('pledges/:id/matches')
   @QueryRoute('The needs this pledge could serve now, best first, with the reasons')
-  @ApiQuery(limitParam)
-  @ApiQuery(coalitionParam)
+  @ConsistentRead(...matchingReads)
   @ApiResponse(coalitionFailures[0])
   @ApiResponse(coalitionFailures[1])
   @ApiOkResponse({
@@ -111,14 +83,10 @@ export class MatchesQueryController {
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such pledge' })
   async forPledge(
     @Param('id', RecordIdPipe) id: string,
-    @Query() query: unknown,
+    @Query() query: CandidatesQuery,
     @CurrentActor() actor: Actor,
-    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    const limit = candidateLimitOf(query);
-    await this.consistency.pass(token, response, matchingReads);
     const scope = await this.scopeOf(query, actor);
-    return pledgeMatchesAnswer(await this.matching.forPledge(id, limit, scope));
+    return pledgeMatchesAnswer(await this.matching.forPledge(id, query.limit, scope));
   }
 }

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsParticipantId, QuantityRequest, recordIdPattern } from '../../http/request-fields';
+import { BodySchemaRule } from '../../openapi/body-constraints';
 
 /** The hard ceiling of the request; PLAN_JOB_MAX_ENTRIES (at most this) is the limit a deployment applies. */
 export const MAX_APPLIED_ENTRIES = 10_000;
@@ -39,6 +40,7 @@ export class PlanEntryRequest {
  * world has overtaken fail one by one, the others are still proposed); or, with `applyCurrentPlan: true`, the plan of
  * the filters as of now. A body naming neither is refused: it would apply the whole global plan unasked.
  */
+@BodySchemaRule({ anyOf: [{ required: ['allocations'] }, { required: ['applyCurrentPlan'] }] })
 export class ApplyPlanRequest {
   @ApiPropertyOptional({ enum: pillars, example: 'clearance' })
   @IsOptional()

@@ -122,7 +122,7 @@ describe('applying a plan', () => {
     const { bus, commands } = fakeBus();
     const { application } = applicationWith(bus, { p1: 'EUR' });
     const report = await application.apply([entry('n1', 'p1', 100, 'USD')], context);
-    expect(report.entries[0]).toMatchObject({ outcome: 'failed', problem: { code: 'UNIT_MISMATCH', status: 400 } });
+    expect(report.entries[0]).toMatchObject({ outcome: 'failed', problem: { code: 'UNIT_MISMATCH', status: 422 } });
     expect(commands).toHaveLength(0);
   });
 

@@ -84,7 +84,7 @@ export class PlanApplication {
     const unit = await this.pledgeUnitOf(entry.pledgeId);
     if (unit !== undefined && unit !== entry.amountInPledgeUnit.unit) {
       const detail = `pledge ${entry.pledgeId} counts in ${unit}, not ${entry.amountInPledgeUnit.unit}`;
-      return { ...entry, outcome: 'failed', problem: { code: 'UNIT_MISMATCH', status: 400, detail } };
+      return { ...entry, outcome: 'failed', problem: { code: 'UNIT_MISMATCH', status: 422, detail } };
     }
     const request = Object.assign(new RequestAllocationRequest(), {
       pledgeId: entry.pledgeId,

@@ -1,14 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { assistanceTypes, pillars } from '@cm/domain';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cm/domain';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { CoalitionAccess } from '../../coalitions/coalition-access';
-import { recordIdPattern } from '../../http/request-fields';
 import { Problem } from '../../problems/problem';
 import { QueryRoute } from '../../queries/query-route';
 import { planAnswer, planExample } from '../matching-answers';
-import { coalitionParamOf, portfolioFiltersOf } from '../matching-params';
+import { PortfolioQuery, portfolioFiltersOf } from '../matching-params';
 import { MatchingQueries } from '../matching-queries';
 
 @ApiTags('matching')
@@ -22,15 +20,6 @@ export class PlanQueryController {
   @Get()
   @Roles('coordinator', 'admin', 'analyst')
   @QueryRoute('The optimal allocation plan of a portfolio (pillar, recipient, assistance type) as of now')
-  @ApiQuery({ name: 'pillar', required: false, enum: pillars, example: 'clearance' })
-  @ApiQuery({ name: 'recipientId', required: false, example: 'LAO' })
-  @ApiQuery({ name: 'assistanceType', required: false, enum: assistanceTypes, example: 'financial' })
-  @ApiQuery({
-    name: 'coalition',
-    required: false,
-    schema: { type: 'string', pattern: recordIdPattern.source },
-    description: "Only the coalition's State's needs and its lead and supporting partners' pledges",
-  })
   @ApiOkResponse({
     description:
       'Maximises priority-weighted coverage (USD for money) with diminishing returns per need, under what every ' +
@@ -39,9 +28,9 @@ export class PlanQueryController {
   })
   @ApiResponse({ status: 403, description: 'FORBIDDEN: only coordinators, admins and analysts plan' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: ?coalition= names no coalition' })
-  async plan(@Query() query: unknown, @CurrentActor() actor: Actor) {
+  async plan(@Query() query: PortfolioQuery, @CurrentActor() actor: Actor) {
     const given = portfolioFiltersOf(query);
-    const coalitionId = coalitionParamOf(query);
+    const coalitionId = query.coalition;
     if (coalitionId === undefined) {
       const { plan, now } = await this.matching.plan(given);
       return planAnswer(given, plan, now);

@@ -2,7 +2,12 @@ import { participantKinds, ParticipantKind, TreatyStatus, treatyStatuses } from 
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsParticipantId } from '../../http/request-fields';
+import { BodySchemaRule } from '../../openapi/body-constraints';
 
+/** A State's id is its ISO 3166-1 alpha-3 code; an organisation's an upper-case slug (EU, UNMAS). */
+@BodySchemaRule({
+  anyOf: [{ properties: { kind: { enum: ['organization'] } } }, { properties: { id: { pattern: '^[A-Z]{3}$' } } }],
+})
 export class RegisterParticipantRequest {
   @ApiProperty({
     example: 'NOR',

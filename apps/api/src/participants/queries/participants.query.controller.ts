@@ -1,58 +1,48 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { emptyTreaty, obligationsOf, participantKinds, treatyStatuses, type Participant } from '@cm/domain';
 import { ParticipantView } from '@cm/read-models';
-import { CONSISTENT_WITH_HEADER, ConsistencyGate, HeaderSink } from '../../queries/consistency-gate';
-import { listQueryOf, participantIdParam } from '../../queries/query-params';
-import { Problem } from '../../problems/problem';
+import { ParticipantIdPipe } from '../../http/participant-id.pipe';
+import { ConsistentRead } from '../../queries/consistent-read';
+import { IsCalendarDate, listQueryOf, OneOf, Optional, PageQuery } from '../../queries/query-params';
 import { QueryRoute } from '../../queries/query-route';
-import { definedOf, ReadModelQueries } from '../../queries/read-model-queries';
+import { ReadModelQueries } from '../../queries/read-model-queries';
 
-const obligationsQuery = z
-  .object({
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date such as 2025-01-15')
-      .optional(),
+export class ParticipantsQuery extends PageQuery {
+  @OneOf(participantKinds)
+  kind?: string;
+
+  @OneOf(treatyStatuses)
+  treatyStatus?: string;
+}
+
+export class ObligationsQuery {
+  @Optional(IsCalendarDate(), {
+    description: 'The ISO date the deadlines are counted to (today)',
+    example: '2025-01-15',
   })
-  .strict();
-
-const filters = { kind: z.enum(participantKinds).optional(), treatyStatus: z.enum(treatyStatuses).optional() };
+  asOf?: string;
+}
 
 export const participantRecord = ({ _id, ...participant }: ParticipantView) => participant;
 
 @ApiTags('participants')
 @Controller('participants')
 export class ParticipantsQueryController {
-  constructor(
-    private readonly queries: ReadModelQueries,
-    private readonly consistency: ConsistencyGate,
-  ) {}
+  constructor(private readonly queries: ReadModelQueries) {}
 
   @Get()
   @QueryRoute('List participants (filters: kind, treatyStatus), in id order, by pages')
-  async list(
-    @Query() query: unknown,
-    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ) {
-    const { filter, paging } = listQueryOf(filters, query);
-    await this.consistency.pass(token, response, ['participant']);
-    return this.queries.page('participants', definedOf(filter), paging, participantRecord);
+  @ConsistentRead('participant')
+  async list(@Query() query: ParticipantsQuery) {
+    const { filter, paging } = listQueryOf(query);
+    return this.queries.page('participants', filter, paging, participantRecord);
   }
 
   @Get(':id')
   @QueryRoute('One participant')
-  async get(
-    @Param('id') id: string,
-    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ) {
-    if (!participantIdParam.safeParse(id).success) {
-      throw Problem.validation([{ field: 'id', message: 'must be a participant id (LAO, EU)' }]);
-    }
-    await this.consistency.pass(token, response, ['participant']);
+  @ConsistentRead('participant')
+  async get(@Param('id', ParticipantIdPipe) id: string) {
     return this.queries.byId('participants', id, participantRecord);
   }
 
@@ -60,23 +50,9 @@ export class ParticipantsQueryController {
   @QueryRoute(
     'Entry into force and the Art. 3 and Art. 4 deadlines of a State, with extensions, as of a date (default today)',
   )
-  async obligations(
-    @Param('id') id: string,
-    @Query() query: unknown,
-    @Headers(CONSISTENT_WITH_HEADER) token: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ) {
-    if (!participantIdParam.safeParse(id).success) {
-      throw Problem.validation([{ field: 'id', message: 'must be a participant id (LAO, EU)' }]);
-    }
-    const parsed = obligationsQuery.safeParse(query ?? {});
-    if (!parsed.success) {
-      throw Problem.validation(
-        parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'query'), message: issue.message })),
-      );
-    }
-    const asOf = parsed.data.asOf ?? new Date().toISOString().slice(0, 10);
-    await this.consistency.pass(token, response, ['participant']);
+  @ConsistentRead('participant')
+  async obligations(@Param('id', ParticipantIdPipe) id: string, @Query() query: ObligationsQuery) {
+    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
     const participant = (await this.queries.byId('participants', id, participantRecord)) as Participant;
     const treaty = participant.treaty ?? emptyTreaty;
     return { participantId: id, asOf, ...obligationsOf(treaty, asOf), treaty };

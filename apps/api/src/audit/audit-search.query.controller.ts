@@ -1,28 +1,16 @@
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { Db } from 'mongodb';
-import { Actor, Role, streamTypes } from '@cm/domain';
+import { Actor, Role } from '@cm/domain';
 import { MONGO_DB } from '@cm/platform';
 import { auditEntries, auditPage } from '@cm/read-models';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { auditExportChunks, auditItemOf, exportContentTypes, exportFileNameOf } from './audit-export';
-import { auditExportQueryOf, auditPageQueryOf } from './audit-search.query';
+import { AuditExportQuery, auditExportQueryOf, AuditPageQuery, auditPageQueryOf } from './audit-search.query';
 
 /** Staff search everything; donors and affected States only the events of streams they are party to. */
 const searchers: Role[] = ['analyst', 'coordinator', 'admin', 'donor', 'affected_state'];
-
-const filterDocs = [
-  { name: 'type', description: 'Event type, e.g. AllocationAccepted' },
-  { name: 'actor', description: "The acting user's subject, or the participant it acted for" },
-  { name: 'participant', description: 'A participant the event’s stream concerns (requester, donor, recipient)' },
-  { name: 'streamType', enum: streamTypes },
-  { name: 'from', description: 'Recorded at or after (ISO time; a bare date is the start of that UTC day)' },
-  { name: 'to', description: 'Recorded at or before (ISO time; a bare date is the end of that UTC day)' },
-];
-const FilterDocs = (): MethodDecorator => (target, key, descriptor) => {
-  for (const doc of filterDocs) ApiQuery({ ...doc, required: false })(target, key, descriptor);
-};
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -33,11 +21,8 @@ export class AuditSearchHttpController {
 
   @Get('events')
   @Roles(...searchers)
-  @FilterDocs()
-  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 50' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'The `next` of the previous page' })
   @ApiOperation({ summary: 'Search every recorded event (audit read model), in recording order' })
-  async events(@Query() query: unknown, @CurrentActor() actor: Actor) {
+  async events(@Query() query: AuditPageQuery, @CurrentActor() actor: Actor) {
     const { filter, limit, after } = auditPageQueryOf(actor, query);
     const page = await auditPage(this.db, filter, limit, after);
     return { items: page.items.map(auditItemOf), next: page.next };
@@ -45,11 +30,9 @@ export class AuditSearchHttpController {
 
   @Get('export')
   @Roles(...searchers)
-  @FilterDocs()
-  @ApiQuery({ name: 'format', required: false, enum: ['ndjson', 'csv'] })
   @ApiProduces('application/x-ndjson', 'text/csv')
   @ApiOperation({ summary: 'Every matching event as a file, streamed in recording order (constant memory)' })
-  exportEvents(@Query() query: unknown, @CurrentActor() actor: Actor): StreamableFile {
+  exportEvents(@Query() query: AuditExportQuery, @CurrentActor() actor: Actor): StreamableFile {
     const { filter, format } = auditExportQueryOf(actor, query);
     const chunks = Readable.from(auditExportChunks(auditEntries(this.db, filter), format), { objectMode: false });
     return new StreamableFile(chunks, {

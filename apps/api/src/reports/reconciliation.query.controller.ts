@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, publishedRates } from '@cm/domain';
 import { reconciliationReport } from '@cm/reporting';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
-import { reconciliationQuery, reportQueryOf } from './report-queries';
+import { assertPeriod } from '../queries/query-params';
+import { amountsNote, analysts, ReconciliationQuery } from './report-queries';
 import { ReportSources } from './report-sources';
-import { amountsNote, analysts, basisQuery } from './reports.http.controller';
 
 /** What the actor may see: staff everything, a donor what it reported, an affected State what it received. */
 function ownFilterOf(actor: Actor): { donorId?: string; recipientId?: string } {
@@ -16,7 +16,6 @@ function ownFilterOf(actor: Actor): { donorId?: string; recipientId?: string } {
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, description: 'VALIDATION_FAILED: errors[] names each bad parameter' })
 @ApiResponse({ status: 403, description: 'FORBIDDEN: another participant’s rows' })
 @Controller('reports')
 export class ReconciliationHttpController {
@@ -24,13 +23,6 @@ export class ReconciliationHttpController {
 
   @Get('reconciliation')
   @Roles(...analysts, 'donor', 'affected_state')
-  @ApiQuery({ name: 'donorId', required: false, description: 'One donor (a donor sees only its own rows)' })
-  @ApiQuery({ name: 'recipientId', required: false, description: 'One recipient (a State sees only its own rows)' })
-  @ApiQuery({ name: 'year', required: false, description: 'Calendar year of the delivery dates' })
-  @ApiQuery({ name: 'from', required: false, description: 'Delivery date on or after (ISO date)' })
-  @ApiQuery({ name: 'to', required: false, description: 'Delivery date on or before (ISO date)' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO date the ages are counted to (today)' })
-  @ApiQuery(basisQuery)
   @ApiOperation({
     summary: 'Donor-reported against recipient-confirmed deliveries, per donor × recipient × year of delivery',
     description:
@@ -38,8 +30,9 @@ export class ReconciliationHttpController {
       'awaiting) and withdrawn, with the oldest open dispute and unanswered delivery in days as of asOf. ' +
       `${amountsNote} A donor sees its own rows, an affected State what it received; staff see all.`,
   })
-  async reconciliation(@Query() query: unknown, @CurrentActor() actor: Actor) {
-    const { basis, ...filters } = reportQueryOf(reconciliationQuery, query);
+  async reconciliation(@Query() query: ReconciliationQuery, @CurrentActor() actor: Actor) {
+    const { basis, ...filters } = query;
+    assertPeriod(filters.from, filters.to);
     const own = ownFilterOf(actor);
     for (const field of ['donorId', 'recipientId'] as const) {
       if (field in own && filters[field] !== undefined && filters[field] !== own[field]) {

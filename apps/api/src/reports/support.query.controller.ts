@@ -1,0 +1,38 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { publishedRates } from '@cm/domain';
+import { ratesUsed, supportReport } from '@cm/reporting';
+import { Roles } from '../auth/auth.decorators';
+import { assertPeriod } from '../queries/query-params';
+import { amountsNote, analysts, dimensionsOf, SupportQuery } from './report-queries';
+import { ReportSources } from './report-sources';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class SupportReportQueryController {
+  constructor(private readonly sources: ReportSources) {}
+
+  @Get('support')
+  @Roles(...analysts)
+  @ApiOperation({
+    summary: 'Pledged, committed and delivered-confirmed support, grouped',
+    description: `${amountsNote} \`rates\` lists every rate used, with its date and source.`,
+  })
+  async support(@Query() query: SupportQuery) {
+    const { from, to, basis } = query;
+    assertPeriod(from, to);
+    const groupBy = dimensionsOf(query.groupBy);
+    const [pledges, allocations] = await Promise.all([this.sources.pledges(), this.sources.allocations()]);
+    const input = { pledges, allocations };
+    return {
+      groupBy,
+      from: from ?? null,
+      to: to ?? null,
+      basis,
+      rateTable: publishedRates.version,
+      items: supportReport(input, { groupBy, from, to, basis }),
+      rates: ratesUsed(input, { groupBy, from, to, basis }),
+    };
+  }
+}
