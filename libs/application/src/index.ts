@@ -30,3 +30,8 @@ export * from './allocations/correct-delivery/correct-delivery.command';
 export * from './allocations/withdraw-delivery/withdraw-delivery.command';
 export * from './allocations/withdraw-delivery-dispute/withdraw-delivery-dispute.command';
 export * from './coalitions/coalition.commands';
+export * from './idempotency/idempotency-keys';
+export * from './idempotency/request-hash';
+export * from './matching/plan-application';
+export * from './matching/plan-jobs/plan-jobs';
+export { PLAN_JOBS, PlanJobRunner } from './matching/plan-jobs/plan-job-runner';

@@ -1,8 +1,8 @@
 import { Provider } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { Db } from 'mongodb';
+import { IDEMPOTENCY_KEYS, MongoIdempotencyKeys } from '@cm/application';
 import { MONGO_DB } from '@cm/platform';
-import { IDEMPOTENCY_KEYS, MongoIdempotencyKeys } from '../idempotency/idempotency-keys';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ProblemFilter } from '../problems/problem.filter';
 import { requestValidationPipe } from '../problems/validation';

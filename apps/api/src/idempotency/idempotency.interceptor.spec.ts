@@ -1,5 +1,5 @@
 import { CommandApi, startCommandApi, tokenFor } from '../testing/command-api';
-import { idempotencyRecordId, requestHashOf } from './request-hash';
+import { idempotencyRecordId, requestHashOf } from '@cm/application';
 
 describe('Idempotency-Key', () => {
   let api: CommandApi;

@@ -4,14 +4,18 @@ import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { problemOf } from '../problems/problem-mapping';
-import { IDEMPOTENCY_KEYS, IdempotencyKeyStore, IdempotencyRecord } from './idempotency-keys';
+import {
+  IDEMPOTENCY_KEYS,
+  idempotencyRecordId,
+  IdempotencyKeyStore,
+  IdempotencyRecord,
+  requestHashOf,
+  staleClaimMs,
+} from '@cm/application';
 import { ReplayedResponse } from './replayed-response';
-import { idempotencyRecordId, requestHashOf } from './request-hash';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
-/** A first request that has not answered after this long crashed: its key may be taken over. */
-export const staleClaimMs = 120_000;
 
 export interface IdempotentRequest extends AuthenticatedRequest {
   method: string;

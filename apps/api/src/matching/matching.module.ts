@@ -2,16 +2,24 @@ import { Module } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { liveCollection, PledgeView } from '@cm/read-models';
-import { ConsistencyTokens } from '@cm/application';
+import {
+  ConsistencyTokens,
+  FAILURE_PROBLEMS,
+  MongoIdempotencyKeys,
+  PLAN_ENTRY_KEYS,
+  PLAN_JOBS,
+  PlanApplication,
+  PlanJobRunner,
+  PlanJobs,
+  PLEDGE_UNITS,
+  PledgeUnits,
+} from '@cm/application';
 import { CoalitionAccess } from '../coalitions/coalition-access';
-import { MongoIdempotencyKeys } from '../idempotency/idempotency-keys';
+import { problemOf } from '../problems/problem-mapping';
 import { ConsistencyGate } from '../queries/consistency-gate';
 import { MatchesQueryController } from './candidates/matches.query.controller';
 import { MatchingQueries } from './matching-queries';
 import { ApplyPlanHttpController } from './plan/apply-plan.http.controller';
-import { PLAN_ENTRY_KEYS, PlanApplication, PLEDGE_UNITS, PledgeUnits } from './plan/plan-application';
-import { PLAN_JOBS, PlanJobRunner } from './plan/jobs/plan-job-runner';
-import { PlanJobs } from './plan/jobs/plan-jobs';
 import { PlanJobsHttpController } from './plan/jobs/plan-jobs.http.controller';
 import { PlanQueryController } from './plan/plan.query.controller';
 
@@ -38,6 +46,7 @@ const pledgeUnitsOf =
     PlanApplication,
     { provide: PLAN_ENTRY_KEYS, inject: [MONGO_DB], useFactory: (db: Db) => new MongoIdempotencyKeys(db) },
     { provide: PLEDGE_UNITS, inject: [MONGO_DB], useFactory: pledgeUnitsOf },
+    { provide: FAILURE_PROBLEMS, useValue: problemOf },
     { provide: PLAN_JOBS, inject: [MONGO_DB], useFactory: (db: Db) => new PlanJobs(db) },
     PlanJobRunner,
   ],

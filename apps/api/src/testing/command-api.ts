@@ -1,6 +1,6 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ALLOCATION_INTENTS } from '@cm/application';
+import { ALLOCATION_INTENTS, IDEMPOTENCY_KEYS } from '@cm/application';
 import { eventRegistrations, Role } from '@cm/domain';
 import { EVENT_STORE, EventTypeRegistry } from '@cm/event-store';
 import { APP_CONFIG, loadConfig, MONGO_DB, signToken } from '@cm/platform';
@@ -8,8 +8,10 @@ import { InMemoryEventStore } from '../../../../libs/event-store/src/testing';
 import { CommandsModule } from '../commands.module';
 import { configureHttp } from '../http/http-hardening';
 import { requestPipeline } from '../http/request-pipeline';
-import { IDEMPOTENCY_KEYS } from '../idempotency/idempotency-keys';
-import { InMemoryAllocationIntents, InMemoryIdempotencyKeys } from './in-memory-keys';
+import {
+  InMemoryAllocationIntents,
+  InMemoryIdempotencyKeys,
+} from '../../../../libs/application/src/testing/in-memory-keys';
 
 /** For unit tests only: the command api over HTTP on a random port, with in-memory store, keys and intents. */
 export interface CommandApi {

@@ -1,7 +1,16 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@cm/platform';
-import { CommandContext, newIdFor } from '@cm/application';
+import {
+  CommandContext,
+  newIdFor,
+  PLAN_JOBS,
+  PlanEntry,
+  PlanJobDoc,
+  PlanJobRunner,
+  PlanJobs,
+  PlanJobSource,
+} from '@cm/application';
 import { Roles } from '../../auth/auth.decorators';
 import { CommandContextOf } from '../../http/command-context';
 import { Problem } from '../../problems/problem';
@@ -9,9 +18,6 @@ import { HeaderSink } from '../../queries/consistency-gate';
 import { MatchingQueries } from '../matching-queries';
 import { ApplyPlanRequest } from './apply-plan.request.dto';
 import { planJobAnswer, planJobExample, planJobLocation } from './jobs/plan-job-answer';
-import { PLAN_JOBS, PlanJobRunner } from './jobs/plan-job-runner';
-import { PlanJobDoc, PlanJobs, PlanJobSource } from './jobs/plan-jobs';
-import { PlanEntry } from './plan-application';
 
 @ApiTags('matching')
 @Controller('matching/plan/apply')

@@ -1,9 +1,9 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@cm/domain';
-import { CommandContext, RequestAllocationCommand } from '@cm/application';
+import { CommandContext, entryRecordId, PlanApplication, PlanEntry, RequestAllocationCommand } from '@cm/application';
+import { InMemoryIdempotencyKeys } from '../../../../../libs/application/src/testing/in-memory-keys';
 import { Problem } from '../../problems/problem';
-import { InMemoryIdempotencyKeys } from '../../testing/in-memory-keys';
-import { entryRecordId, PlanApplication, PlanEntry } from './plan-application';
+import { problemOf } from '../../problems/problem-mapping';
 
 const context: CommandContext = {
   actor: { sub: 'coordinator-1', role: 'coordinator' },
@@ -35,7 +35,7 @@ function fakeBus(outcomes: Record<string, () => unknown> = {}) {
 
 function applicationWith(bus: CommandBus, units: Record<string, string> = {}) {
   const keys = new InMemoryIdempotencyKeys();
-  const application = new PlanApplication(bus, keys, async (pledgeId) => units[pledgeId]);
+  const application = new PlanApplication(bus, keys, async (pledgeId) => units[pledgeId], problemOf);
   return { application, keys };
 }
 

@@ -1,5 +1,4 @@
-import { EntryReport } from '../plan-application';
-import { PlanJobDoc } from './plan-jobs';
+import { EntryReport, PlanJobDoc } from '@cm/application';
 
 export const planJobLocation = (id: string) => `/matching/plan/jobs/${id}`;
 

@@ -1,13 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CommandContext } from '@cm/application';
+import { CommandContext, PLAN_JOBS, PlanJobs } from '@cm/application';
 import { Roles } from '../../../auth/auth.decorators';
 import { CommandContextOf } from '../../../http/command-context';
 import { RecordIdPipe } from '../../../http/record-id.pipe';
 import { Problem } from '../../../problems/problem';
 import { planJobAnswer, planJobExample } from './plan-job-answer';
-import { PLAN_JOBS } from './plan-job-runner';
-import { PlanJobs } from './plan-jobs';
 
 @ApiTags('matching')
 @Controller('matching/plan/jobs')

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext, newIdFor, RequestAllocationCommand } from '@cm/application';
-import { RequestAllocationRequest } from '../../allocations/commands/request-allocation.request.dto';
-import { CommandAnswer } from '../../http/command-answer';
-import { IdempotencyKeyStore, IdempotencyRecord } from '../../idempotency/idempotency-keys';
-import { staleClaimMs } from '../../idempotency/idempotency.interceptor';
-import { idempotencyRecordId, requestHashOf } from '../../idempotency/request-hash';
-import { ProblemBody } from '../../problems/problem';
-import { problemOf } from '../../problems/problem-mapping';
+import {
+  RequestAllocationCommand,
+  RequestAllocationRequest,
+} from '../allocations/request-allocation/request-allocation.command';
+import { CommandContext, newIdFor } from '../command-context';
+import { CommandResult } from '../command-result';
+import { IdempotencyKeyStore, IdempotencyRecord, staleClaimMs } from '../idempotency/idempotency-keys';
+import { idempotencyRecordId, requestHashOf } from '../idempotency/request-hash';
 
 /** One allocation of a plan, as the plan answered it. */
 export interface PlanEntry {
@@ -15,6 +15,21 @@ export interface PlanEntry {
   pledgeId: string;
   amountInPledgeUnit: { amount: number; unit: string };
 }
+
+/** The problem+json body a failure answers with, as far as a plan report repeats it. */
+export interface EntryProblem {
+  code: string;
+  status: number;
+  detail: string;
+}
+
+/**
+ * How the api answers a failure (its one problem mapping, apps/api/src/problems): plan entries replay their stored
+ * answers exactly as a POST /allocations with an Idempotency-Key would, so they must store the same problem. A port, so
+ * that the application knows no HTTP.
+ */
+export const FAILURE_PROBLEMS = Symbol('FAILURE_PROBLEMS');
+export type FailureProblemOf = (error: unknown) => { status: number; code: string; body: EntryProblem };
 
 export type EntryOutcome = 'created' | 'already_applied' | 'failed';
 
@@ -24,7 +39,7 @@ export interface EntryReport extends PlanEntry {
   status?: string;
   consistencyToken?: string;
   /** Why the entry failed: the problem the allocation command answered (OVER_ALLOCATION, PLEDGE_NOT_OPEN, …). */
-  problem?: Pick<ProblemBody, 'code' | 'status' | 'detail'>;
+  problem?: EntryProblem;
 }
 
 export interface ApplyReport {
@@ -62,6 +77,7 @@ export class PlanApplication {
     private readonly commandBus: CommandBus,
     @Inject(PLAN_ENTRY_KEYS) private readonly keys: IdempotencyKeyStore,
     @Inject(PLEDGE_UNITS) private readonly pledgeUnitOf: PledgeUnits,
+    @Inject(FAILURE_PROBLEMS) private readonly problemOf: FailureProblemOf,
   ) {}
 
   async apply(entries: readonly PlanEntry[], context: CommandContext): Promise<ApplyReport> {
@@ -86,12 +102,12 @@ export class PlanApplication {
       const detail = `pledge ${entry.pledgeId} counts in ${unit}, not ${entry.amountInPledgeUnit.unit}`;
       return { ...entry, outcome: 'failed', problem: { code: 'UNIT_MISMATCH', status: 422, detail } };
     }
-    const request = Object.assign(new RequestAllocationRequest(), {
+    const request: RequestAllocationRequest = {
       pledgeId: entry.pledgeId,
       needId: entry.needId,
       amount: entry.amountInPledgeUnit.amount,
-    });
-    const claimed = await this.claim(entryRecordId(entry), requestHashOf({ ...request }), resuming);
+    };
+    const claimed = await this.claim(entryRecordId(entry), requestHashOf(request), resuming);
     if ('replay' in claimed) return replayOf(entry, claimed.replay);
     const record = claimed.record;
     const idempotency = { recordId: record._id, createdAt: record.createdAt.getTime() };
@@ -103,11 +119,11 @@ export class PlanApplication {
     try {
       const answer = (await this.commandBus.execute(
         new RequestAllocationCommand(request, entryContext),
-      )) as CommandAnswer;
+      )) as CommandResult;
       await this.keys.complete(record._id, { status: 201, body: answer, contentType: 'application/json' });
       return { ...entry, outcome: 'created', ...allocationOf(answer) };
     } catch (error) {
-      const problem = problemOf(error);
+      const problem = this.problemOf(error);
       if (problem.status >= 500 || problem.code === 'VERSION_CONFLICT') {
         await this.keys.release(record._id);
         if (problem.status >= 500) throw error;
@@ -143,15 +159,15 @@ function replayOf(entry: PlanEntry, record: IdempotencyRecord): EntryReport {
     return { ...entry, outcome: 'failed', problem: { code: 'IDEMPOTENCY_KEY_IN_PROGRESS', status: 409, detail } };
   }
   if ((record.status ?? 500) < 300) {
-    return { ...entry, outcome: 'already_applied', ...allocationOf(record.body as CommandAnswer) };
+    return { ...entry, outcome: 'already_applied', ...allocationOf(record.body as CommandResult) };
   }
-  return { ...entry, outcome: 'failed', problem: problemFieldsOf(record.body as ProblemBody) };
+  return { ...entry, outcome: 'failed', problem: problemFieldsOf(record.body as EntryProblem) };
 }
 
-const allocationOf = (answer: CommandAnswer) => ({
+const allocationOf = (answer: CommandResult) => ({
   allocationId: answer.id,
   ...(answer.status !== undefined && { status: answer.status }),
   consistencyToken: answer.consistencyToken,
 });
 
-const problemFieldsOf = ({ code, status, detail }: ProblemBody) => ({ code, status, detail });
+const problemFieldsOf = ({ code, status, detail }: EntryProblem): EntryProblem => ({ code, status, detail });

@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@cm/platform';
-import { CommandContext } from '@cm/application';
+import { CommandContext } from '../../command-context';
 import { PlanApplication } from '../plan-application';
 import { PlanJobDoc, PlanJobs } from './plan-jobs';
 

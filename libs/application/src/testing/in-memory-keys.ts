@@ -1,4 +1,4 @@
-import { AllocationIntent, AllocationIntents } from '@cm/application';
+import { AllocationIntent, AllocationIntents } from '../allocations/saga/allocation-intents';
 import { ClaimResult, IdempotencyKeyStore, IdempotencyRecord } from '../idempotency/idempotency-keys';
 
 /** For unit tests only. */

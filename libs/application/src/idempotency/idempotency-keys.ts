@@ -25,6 +25,8 @@ export interface IdempotencyKeyStore {
 }
 
 export const IDEMPOTENCY_KEYS = Symbol('IDEMPOTENCY_KEYS');
+/** A first request that has not answered after this long crashed: its key may be taken over. */
+export const staleClaimMs = 120_000;
 
 export class MongoIdempotencyKeys implements IdempotencyKeyStore {
   private readonly collection;
