@@ -1,11 +1,11 @@
 import { Controller, Get, Injectable, Param, PipeTransform, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cm/domain';
+import { AuditStreams, EventPage, StreamStateAt } from '@cm/application';
 import { StreamVerification } from '@cm/event-store';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { defaultPageSize, instantOf, StreamEventsQuery, StreamStateQuery } from './audit-queries';
-import { AuditStreams, EventPage, StreamStateAt } from './audit-streams';
 
 /** Every role may ask; donors and affected States are then limited to the streams they are party to. */
 const auditors: Role[] = ['analyst', 'coordinator', 'admin', 'donor', 'affected_state'];

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditStreams } from '@cm/application';
 import { AuditStreamsHttpController } from './audit-streams.query.controller';
-import { AuditStreams } from './audit-streams';
 
 /**
  * Audit reads straight from the event store (EVENT_STORE, global in the app): one stream's history, its state at a

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { Actor } from '@cm/domain';
+import { mayReadStream } from '@cm/application';
 import { MONGO_DB } from '@cm/platform';
 import { CoalitionView, liveCollection } from '@cm/read-models';
-import { mayReadStream } from '../audit/stream-parties';
 import { Problem } from '../problems/problem';
 
 /** A coalition's reach in matching: its State's needs and the pledges of its lead and supporting partners. */

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { PreconditionFailed } from '@cm/application';
+import { NotPartyToStream, PreconditionFailed, StreamNotFound } from '@cm/application';
 import { DomainError, DomainErrorCode } from '@cm/domain';
 import { VersionConflictError } from '@cm/event-store';
 import { Problem } from './problem';
@@ -83,6 +83,8 @@ export function problemOf(error: unknown): Problem {
     return new Problem(status, error.code, error.detail, errors);
   }
   if (error instanceof PreconditionFailed) return Problem.preconditionFailed(error.detail);
+  if (error instanceof StreamNotFound) return new Problem(404, 'STREAM_NOT_FOUND', error.message);
+  if (error instanceof NotPartyToStream) return Problem.forbidden(error.detail);
   if (error instanceof VersionConflictError) {
     return new Problem(409, 'VERSION_CONFLICT', 'the record changed while this request was applied; retry it');
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, DomainEvent, foldStream, StreamType, streamTypeOf } from '@cm/domain';
 import { EVENT_STORE, EventEnvelope, EventStore, StreamVerification } from '@cm/event-store';
-import { Problem } from '../problems/problem';
+import { NotPartyToStream, StreamNotFound } from '../errors';
 import { mayReadStream, partiesOf } from './stream-parties';
 
 export interface EventPage {
@@ -51,10 +51,12 @@ export class AuditStreams {
     const streamType = streamTypeOf(streamId);
     const read = streamType ? await this.store.readStream(streamId) : undefined;
     if (!streamType || !read || read.events.length === 0) {
-      throw new Problem(404, 'STREAM_NOT_FOUND', `no stream ${streamId}`);
+      throw new StreamNotFound(streamId);
     }
     if (!mayReadStream(actor, partiesOf(streamType, read.events[0]))) {
-      throw Problem.forbidden(`${actor.role} ${actor.participantId ?? actor.sub} is not party to stream ${streamId}`);
+      throw new NotPartyToStream(
+        `${actor.role} ${actor.participantId ?? actor.sub} is not party to stream ${streamId}`,
+      );
     }
     return { streamType, events: read.events };
   }
