@@ -1,4 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
+import { NotPartyToStream, StreamNotFound } from '@cm/application';
 import { DomainError, domainErrorCodes } from '@cm/domain';
 import { VersionConflictError } from '@cm/event-store';
 import { MongoNetworkError } from 'mongodb';
@@ -22,6 +23,19 @@ describe('problemOf', () => {
     ['ALREADY_EXISTS', 409],
   ] as const)('%s → %i with the code', (code, status) => {
     expect(problemOf(new DomainError(code, 'why')).body).toMatchObject({ status, code, detail: 'why' });
+  });
+
+  it("answers the audit's errors as 404 STREAM_NOT_FOUND and 403 FORBIDDEN", () => {
+    expect(problemOf(new StreamNotFound('need:n1')).body).toMatchObject({
+      status: 404,
+      code: 'STREAM_NOT_FOUND',
+      detail: 'no stream need:n1',
+    });
+    expect(problemOf(new NotPartyToStream('donor NOR is not party')).body).toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+      detail: 'donor NOR is not party',
+    });
   });
 
   it.each(['UNKNOWN_CURRENCY', 'INVALID_DATE', 'INVALID_FIELD'] as const)('%s → 400 naming the field', (code) => {
