@@ -61,7 +61,8 @@ module.exports = {
     {
       name: 'testing-folders-serve-tests-only',
       comment:
-        'In-memory fakes and test harnesses live in testing/ folders (libs/event-store/src/testing, apps/api/src/testing); ' +
+        'In-memory fakes and test harnesses live in testing/ folders (libs/event-store/src/testing, libs/application/src/testing, ' +
+        'apps/api/src/testing); ' +
         'only tests and other testing/ files import them.',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/testing/'] },
