@@ -11,7 +11,8 @@ import { ensureEventTopics, streamTopics } from '@cm/messaging';
 import { projectionSetNames, rebuildProjectionSet } from '@cm/read-models';
 import { signToken } from '@cm/platform';
 import { storeFor } from '../test/support/event-log';
-import { freePort, startApp, waitFor, type RunningProcess } from '../test/support/processes';
+import { freePort } from '../test/support/ports';
+import { startApp, waitFor, type RunningProcess } from '../test/support/processes';
 import { seedStories } from '../test/support/projection-scenarios';
 import { markdownTable, measureBaseline, ratioTo } from './baseline';
 

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../test/support/processes';
+import { freePort } from '../test/support/ports';
 import { startOtlpReceiver } from '../test/support/otlp-receiver';
 import type { WorkerResult } from './tracing/worker';
 

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { freePort, RunningProcess, startStack, waitFor } from '../support/processes';
+import { freePort } from '../support/ports';
+import { RunningProcess, startStack, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, uniqueName } from '../support/servers';
 import { launchChromium, newUser, seriousViolations } from './console-browser';
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kafkaBrokers, mongodbUri, uniqueName } from '../support/servers';
-import { freePort, RunningProcess, startApp, startFerretDb, waitFor } from '../support/processes';
+import { freePort } from '../support/ports';
+import { RunningProcess, startApp, startFerretDb, waitFor } from '../support/processes';
 
 async function getJson(url: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { headers });

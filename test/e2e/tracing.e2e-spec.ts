@@ -1,7 +1,8 @@
 import { CommitDocument, hashOf } from '@cm/event-store';
 import { topicFor } from '@cm/messaging';
 import { useActorStack } from '../support/actor-stack';
-import { freePort, waitFor } from '../support/processes';
+import { freePort } from '../support/ports';
+import { waitFor } from '../support/processes';
 import { ReceivedSpan, startOtlpReceiver } from '../support/otlp-receiver';
 
 const SERVER = 2;

@@ -19,7 +19,8 @@ import {
 import { actorTokens } from '../support/actor-stack';
 import { apiClient } from '../support/api-client';
 import { collectTopic, storeFor } from '../support/event-log';
-import { freePort, RunningProcess, startApp, startFerretDb, startKafka, waitFor } from '../support/processes';
+import { freePort } from '../support/ports';
+import { RunningProcess, startApp, startFerretDb, startKafka, waitFor } from '../support/processes';
 import { dumpAll } from '../support/projection-scenarios';
 import { MixedLoad } from './mixed-load';
 

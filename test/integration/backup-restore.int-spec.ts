@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Db, MongoClient } from 'mongodb';
 import { backupEventStore, eventStoreCollections, restoreEventStore, type BackupLine } from '@cm/event-store';
 import { storeFor } from '../support/event-log';
-import { freePort, RunningProcess, startApp } from '../support/processes';
+import { freePort } from '../support/ports';
+import { RunningProcess, startApp } from '../support/processes';
 import { kafkaBrokers, mongodbUri, testMongo, uniqueName } from '../support/servers';
 import { dumpAll, ExpectedVersions, seedStories, waitForProjections } from '../support/projection-scenarios';
 

@@ -10,7 +10,8 @@ import {
   type NeedView,
 } from '@cm/read-models';
 import { storeFor } from '../support/event-log';
-import { freePort, RunningProcess, startApp, waitFor } from '../support/processes';
+import { freePort } from '../support/ports';
+import { RunningProcess, startApp, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName } from '../support/servers';
 import { dumpAll, ExpectedVersions, seedStories, waitForProjections } from '../support/projection-scenarios';
 

@@ -2,7 +2,8 @@ import { Kafka } from 'kafkajs';
 import { Db, MongoClient } from 'mongodb';
 import { topicFor } from '@cm/messaging';
 import { appendNeedEvents, assertStreamOrder, collectTopic, ReceivedLog, storeFor } from '../support/event-log';
-import { freePort, startApp, waitFor } from '../support/processes';
+import { freePort } from '../support/ports';
+import { startApp, waitFor } from '../support/processes';
 import { kafkaBrokers, mongodbUri, testKafka, testMongo, uniqueName, withAdmin } from '../support/servers';
 
 /** The relay as it runs in production: separate processes, killed with SIGKILL, two at once. */

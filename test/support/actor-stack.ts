@@ -3,7 +3,8 @@ import type { Role } from '@cm/domain';
 import { MongoEventStore } from '@cm/event-store';
 import { Answer, ApiClient, apiClient } from './api-client';
 import { storeFor } from './event-log';
-import { freePort, RunningProcess, startApp, startStack, waitFor } from './processes';
+import { freePort } from './ports';
+import { RunningProcess, startApp, startStack, waitFor } from './processes';
 import { kafkaBrokers, mongodbUri, testMongoClient, uniqueName } from './servers';
 
 type App = 'api' | 'projector' | 'relay';

@@ -2,7 +2,8 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, RunningProcess, track, waitFor } from './processes';
+import { freePort } from './ports';
+import { RunningProcess, track, waitFor } from './processes';
 
 const root = join(__dirname, '..', '..');
 const template = join(root, 'deploy', 'local', 'kafka', 'cluster.properties');

@@ -9,6 +9,7 @@ export * from './errors';
 export * from './actor';
 export * from './decider';
 export * from './vocabulary';
+export * from './limits';
 export * from './dates';
 export * from './quantity';
 export * from './fx';

@@ -2,7 +2,8 @@ import { Db, MongoClient } from 'mongodb';
 import { testMongo, uniqueName } from '../../../test/support/servers';
 import { commitId, eventStoreCollections } from './collections';
 import { MongoEventStore } from './mongo-event-store';
-import { contractMetadata as metadata, contractRegistry, eventStoreContract } from './testing/event-store-contract';
+import { contractMetadata as metadata, contractRegistry } from './testing/contract-fixtures';
+import { eventStoreContract } from './testing/event-store-contract';
 
 describe('MongoEventStore on the real server', () => {
   let client: MongoClient;

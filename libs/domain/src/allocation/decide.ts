@@ -4,6 +4,7 @@ import { unhandled } from '../decider';
 import { DomainError } from '../errors';
 import { convert } from '../fx/convert';
 import { assertSameUnit, isZero, quantityOf } from '../quantity/quantity';
+import { maxIdLength, maxReasonLength } from '../limits';
 import * as vocabulary from '../vocabulary';
 import type { AllocationCommand, RequestAllocation } from './commands';
 import { compatibilityOf } from './compatibility';
@@ -35,13 +36,13 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
     case 'DeclineAllocation': {
       assertActsFor(actor, allocation.recipientId);
       assertStatus(allocation, ['proposed']);
-      const reason = vocabulary.optionalText(command.data.reason, 'reason', 2_000);
+      const reason = vocabulary.optionalText(command.data.reason, 'reason', maxReasonLength);
       return [{ type: 'AllocationDeclined', data: { ...sides, ...(reason && { reason }) } }];
     }
     case 'CancelAllocation': {
       assertActsFor(actor, allocation.donorId);
       assertStatus(allocation, ['proposed', 'accepted', 'partially_delivered']);
-      const reason = vocabulary.text(command.data.reason, 'reason', 2_000);
+      const reason = vocabulary.text(command.data.reason, 'reason', maxReasonLength);
       const { confirmed, confirmedNeedAmount } = allocation;
       return [{ type: 'AllocationCancelled', data: { ...sides, reason, confirmed, confirmedNeedAmount } }];
     }
@@ -83,7 +84,7 @@ function request({ data, metadata }: RequestAllocation, state: AllocationState):
     {
       type: 'AllocationRequested',
       data: {
-        allocationId: vocabulary.text(data.allocationId, 'allocationId', 100),
+        allocationId: vocabulary.text(data.allocationId, 'allocationId', maxIdLength),
         pledgeId: pledge.pledgeId,
         needId: need.needId,
         donorId: pledge.donorId,

@@ -13,6 +13,7 @@ import {
   sumOf,
   type Quantity,
 } from '../quantity/quantity';
+import { maxIdLength, maxReasonLength, maxTitleLength } from '../limits';
 import * as vocabulary from '../vocabulary';
 import type { ConfirmDelivery, DisputeDelivery, RecordDelivery } from './commands';
 import type { AllocationEvent } from './events';
@@ -32,7 +33,7 @@ export function decideDelivery(command: DeliveryCommand, allocation: Allocation,
       const delivery = deliveryOf(allocation, command.data.deliveryId);
       if (delivery.status === 'disputed') return [];
       assertRecorded(allocation, delivery);
-      const reason = vocabulary.text(command.data.reason, 'reason', 2_000);
+      const reason = vocabulary.text(command.data.reason, 'reason', maxReasonLength);
       const disputedAt = command.metadata.now;
       return [
         {
@@ -49,7 +50,7 @@ export function decideDelivery(command: DeliveryCommand, allocation: Allocation,
 function record({ data, metadata }: RecordDelivery, allocation: Allocation, sides: Sides): AllocationEvent[] {
   assertActsFor(metadata.actor, allocation.donorId);
   assertStatus(allocation, ['accepted', 'partially_delivered']);
-  const deliveryId = vocabulary.text(data.deliveryId, 'deliveryId', 100);
+  const deliveryId = vocabulary.text(data.deliveryId, 'deliveryId', maxIdLength);
   if (allocation.deliveries[deliveryId]) {
     throw new DomainError('ALREADY_EXISTS', `delivery ${deliveryId} is already recorded`, 'deliveryId');
   }
@@ -57,8 +58,8 @@ function record({ data, metadata }: RecordDelivery, allocation: Allocation, side
   assertSameUnit(allocation.amount, amount, 'amount.unit');
   assertWithinAllocation(allocation, amount);
   const deliveredOn = notInFuture(data.deliveredOn, 'deliveredOn', metadata.now);
-  const reference = vocabulary.optionalText(data.reference, 'reference', 200);
-  const note = vocabulary.optionalText(data.note, 'note', 2_000);
+  const reference = vocabulary.optionalText(data.reference, 'reference', maxTitleLength);
+  const note = vocabulary.optionalText(data.note, 'note', maxReasonLength);
   return [
     {
       type: 'DeliveryRecorded',

@@ -3,6 +3,7 @@ import { notInFuture } from '../dates';
 import { unhandled } from '../decider';
 import { DomainError } from '../errors';
 import { assertSameUnit, quantityOf, type Quantity } from '../quantity/quantity';
+import { maxReasonLength } from '../limits';
 import * as vocabulary from '../vocabulary';
 import type { CorrectDelivery, WithdrawDelivery, WithdrawDeliveryDispute } from './commands';
 import { assertWithinAllocation, confirm, deliveryOf, type Sides } from './deliveries';
@@ -26,7 +27,7 @@ export function decideDispute(command: DisputeCommand, allocation: Allocation, s
       const delivery = deliveryOf(allocation, command.data.deliveryId);
       if (delivery.status === 'withdrawn') return [];
       assertDisputed(delivery);
-      const reason = vocabulary.text(command.data.reason, 'reason', 2_000);
+      const reason = vocabulary.text(command.data.reason, 'reason', maxReasonLength);
       return [
         { type: 'DeliveryWithdrawn', data: { ...sides, deliveryId: delivery.id, amount: delivery.amount, reason } },
       ];
@@ -43,7 +44,7 @@ function correct({ data, metadata }: CorrectDelivery, allocation: Allocation, si
   assertStatus(allocation, ['accepted', 'partially_delivered']);
   const delivery = deliveryOf(allocation, data.deliveryId);
   assertDisputed(delivery);
-  const reason = vocabulary.text(data.reason, 'reason', 2_000);
+  const reason = vocabulary.text(data.reason, 'reason', maxReasonLength);
   if (data.amount === undefined && data.deliveredOn === undefined) {
     throw new DomainError('INVALID_FIELD', 'a correction needs a new amount or a new deliveredOn', 'amount');
   }
@@ -70,7 +71,7 @@ function withdrawDispute(command: WithdrawDeliveryDispute, allocation: Allocatio
   assertDisputed(delivery);
   // The donor may have sent a replacement meanwhile: reinstating this one must not deliver more than allocated.
   assertWithinAllocation(allocation, delivery.amount, delivery.id);
-  const reason = vocabulary.optionalText(data.reason, 'reason', 2_000);
+  const reason = vocabulary.optionalText(data.reason, 'reason', maxReasonLength);
   const withdrawn: DeliveryDisputeWithdrawn = {
     type: 'DeliveryDisputeWithdrawn',
     data: { ...sides, deliveryId: delivery.id, ...(reason && { reason }) },

@@ -1,6 +1,7 @@
 import { assertActsFor, type Actor } from '../actor';
 import { unhandled } from '../decider';
 import { DomainError } from '../errors';
+import { maxIdLength, maxReasonLength, maxSourceLength, maxTitleLength } from '../limits';
 import * as vocabulary from '../vocabulary';
 import type { CoalitionCommand, FormCoalition, JoinCoalition, KnownParticipants, LeaveCoalition } from './commands';
 import type { CoalitionEvent } from './events';
@@ -30,7 +31,7 @@ export function decideCoalition(command: CoalitionCommand, state: CoalitionState
     case 'DissolveCoalition': {
       assertActsFor(actor, coalition.affectedStateId);
       if (coalition.status === 'dissolved') return [];
-      const reason = vocabulary.text(command.data.reason, 'reason', 2_000);
+      const reason = vocabulary.text(command.data.reason, 'reason', maxReasonLength);
       return [{ type: 'CoalitionDissolved', data: { coalitionId, reason, dissolvedAt: now } }];
     }
     default:
@@ -46,13 +47,13 @@ function form({ data, metadata }: FormCoalition, state: CoalitionState): Coaliti
     throw new DomainError('INELIGIBLE_PARTICIPANT', `${affectedStateId} is not a state`, 'affectedStateId');
   }
   const leadPartnerId = partnerOf(data.participants, data.leadPartnerId, affectedStateId, 'leadPartnerId');
-  const nationalPlan = vocabulary.optionalText(data.nationalPlan, 'nationalPlan', 500);
+  const nationalPlan = vocabulary.optionalText(data.nationalPlan, 'nationalPlan', maxSourceLength);
   return [
     {
       type: 'CoalitionFormed',
       data: {
-        coalitionId: vocabulary.text(data.coalitionId, 'coalitionId', 100),
-        name: vocabulary.text(data.name, 'name', 200),
+        coalitionId: vocabulary.text(data.coalitionId, 'coalitionId', maxIdLength),
+        name: vocabulary.text(data.name, 'name', maxTitleLength),
         affectedStateId,
         leadPartnerId,
         ...(nationalPlan && { nationalPlan }),
@@ -83,7 +84,7 @@ function leave({ data, metadata }: LeaveCoalition, coalition: Coalition): Coalit
     const instead = role === 'lead_partner' ? 'hand the lead to a supporting partner first' : 'dissolve it instead';
     throw new DomainError('INVALID_TRANSITION', `the ${role.replace('_', ' ')} cannot leave the coalition: ${instead}`);
   }
-  const reason = vocabulary.optionalText(data.reason, 'reason', 2_000);
+  const reason = vocabulary.optionalText(data.reason, 'reason', maxReasonLength);
   return [
     {
       type: 'MemberLeft',

@@ -13,6 +13,7 @@ import { optionalIsoDateOf } from '../dates';
 import { unhandled } from '../decider';
 import { DomainError } from '../errors';
 import { assertSameUnit, exceeds, quantityOf } from '../quantity/quantity';
+import { maxDescriptionLength, maxIdLength, maxReasonLength, maxTitleLength } from '../limits';
 import * as vocabulary from '../vocabulary';
 import type { NeedCommand, PostNeed, ReviseNeed, WithdrawNeed } from './commands';
 import type { NeedEvent, NeedRevised } from './events';
@@ -61,19 +62,19 @@ function post({ data, metadata }: PostNeed, state: NeedState): NeedEvent[] {
   const quantity = quantityOf(data.quantity);
   assertUnitSuits(assistanceType, quantity);
   const category = vocabulary.category(data.category);
-  const description = vocabulary.optionalText(data.description, 'description', 10_000);
+  const description = vocabulary.optionalText(data.description, 'description', maxDescriptionLength);
   const neededBy = optionalIsoDateOf(data.neededBy, 'neededBy');
-  const location = vocabulary.optionalText(data.location, 'location', 200);
+  const location = vocabulary.optionalText(data.location, 'location', maxTitleLength);
   return [
     {
       type: 'NeedPosted',
       data: {
-        needId: vocabulary.text(data.needId, 'needId', 100),
+        needId: vocabulary.text(data.needId, 'needId', maxIdLength),
         requesterId,
         pillar: vocabulary.oneOf(vocabulary.pillars, data.pillar, 'pillar'),
         assistanceType,
         ...(category && { category }),
-        title: vocabulary.text(data.title, 'title', 200),
+        title: vocabulary.text(data.title, 'title', maxTitleLength),
         ...(description && { description }),
         quantity,
         priority: vocabulary.oneOf(vocabulary.priorities, data.priority, 'priority'),
@@ -108,7 +109,7 @@ function revise({ data, metadata }: ReviseNeed, need: Need): NeedEvent[] {
     changes.neededBy = optionalIsoDateOf(data.neededBy, 'neededBy');
   }
   if (data.description !== undefined && data.description !== need.description) {
-    changes.description = vocabulary.text(data.description, 'description', 10_000);
+    changes.description = vocabulary.text(data.description, 'description', maxDescriptionLength);
   }
   if (Object.keys(changes).length === 0) return [];
   const status = statusAfter(need, { ...need, quantity: changes.quantity ?? need.quantity });
@@ -123,7 +124,7 @@ function withdraw({ data, metadata }: WithdrawNeed, need: Need): NeedEvent[] {
   return [
     {
       type: 'NeedWithdrawn',
-      data: { needId: need.id, reason: vocabulary.text(data.reason, 'reason', 2_000), openAllocationIds },
+      data: { needId: need.id, reason: vocabulary.text(data.reason, 'reason', maxReasonLength), openAllocationIds },
     },
   ];
 }

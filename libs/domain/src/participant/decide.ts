@@ -1,5 +1,6 @@
 import { unhandled } from '../decider';
 import { DomainError } from '../errors';
+import { maxSourceLength, maxTitleLength } from '../limits';
 import { oneOf, participantId, participantKinds, stateId, text, treatyStatuses } from '../vocabulary';
 import { isoDateOf, notInFuture } from '../dates';
 import type {
@@ -21,8 +22,6 @@ import {
   treatyActions,
   addYears,
 } from './treaty';
-
-const maxNameLength = 200;
 
 export function decideParticipant(command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] {
   switch (command.type) {
@@ -52,7 +51,7 @@ function register({ data }: RegisterParticipant, state: ParticipantState): Parti
       type: 'ParticipantRegistered',
       data: {
         participantId: id,
-        name: text(data.name, 'name', maxNameLength),
+        name: text(data.name, 'name', maxTitleLength),
         kind,
         ...(treatyStatus && { treatyStatus }),
         usedClusterMunitionsIn: territories(data.usedClusterMunitionsIn ?? []),
@@ -73,7 +72,7 @@ type Changes = Omit<ParticipantUpdated['data'], 'participantId'>;
 
 function changesTo(current: Participant, data: UpdateParticipant['data']): Changes {
   const changes: { -readonly [K in keyof Changes]: Changes[K] } = {};
-  if (data.name !== undefined && data.name !== current.name) changes.name = text(data.name, 'name', maxNameLength);
+  if (data.name !== undefined && data.name !== current.name) changes.name = text(data.name, 'name', maxTitleLength);
   if (data.treatyStatus !== undefined && data.treatyStatus !== current.treatyStatus) {
     changes.treatyStatus = oneOf(treatyStatuses, data.treatyStatus, 'treatyStatus');
   }
@@ -92,8 +91,6 @@ function territories(value: unknown): string[] {
   const ids = value.map((id) => stateId(id, 'usedClusterMunitionsIn'));
   return [...new Set(ids)].sort();
 }
-
-const maxSourceLength = 500;
 
 function treatyState(state: ParticipantState, id: unknown): Participant {
   if (!state) throw new DomainError('NOT_FOUND', `participant ${String(id)} is not registered`, 'id');
@@ -183,7 +180,7 @@ function decideExtension({ data, metadata }: DecideDeadlineExtension, state: Par
   }
   const grantedUntil = data.grantedUntil === null ? null : isoDateOf(data.grantedUntil, 'grantedUntil').slice(0, 10);
   if (grantedUntil !== null) withinExtension(article, deadline.deadline, grantedUntil, 'grantedUntil');
-  const meeting = text(data.meeting, 'meeting', maxNameLength);
+  const meeting = text(data.meeting, 'meeting', maxTitleLength);
   const source = data.source === undefined ? undefined : text(data.source, 'source', maxSourceLength);
   return [
     {

@@ -14,6 +14,7 @@ import { hasLapsed, notInFuture, optionalIsoDateOf } from '../dates';
 import { unhandled } from '../decider';
 import { DomainError } from '../errors';
 import { assertSameUnit, exceeds, quantityOf } from '../quantity/quantity';
+import { maxDescriptionLength, maxIdLength, maxReasonLength } from '../limits';
 import * as vocabulary from '../vocabulary';
 import type { ExpirePledge, PledgeCommand, RevisePledge, SubmitPledge, WithdrawPledge } from './commands';
 import type { PledgeEvent, PledgeRevised } from './events';
@@ -69,12 +70,12 @@ function submit({ data, metadata }: SubmitPledge, state: PledgeState): PledgeEve
     data.recipientId === undefined ? undefined : vocabulary.participantId(data.recipientId, 'recipientId');
   const pledgedOn = data.pledgedOn === undefined ? undefined : notInFuture(data.pledgedOn, 'pledgedOn', metadata.now);
   const validUntil = optionalIsoDateOf(data.validUntil, 'validUntil');
-  const conditions = vocabulary.optionalText(data.conditions, 'conditions', 10_000);
+  const conditions = vocabulary.optionalText(data.conditions, 'conditions', maxDescriptionLength);
   return [
     {
       type: 'PledgeSubmitted',
       data: {
-        pledgeId: vocabulary.text(data.pledgeId, 'pledgeId', 100),
+        pledgeId: vocabulary.text(data.pledgeId, 'pledgeId', maxIdLength),
         donorId,
         assistanceType,
         pillars: pillarsOf(data.pillars),
@@ -118,7 +119,7 @@ function revise({ data, metadata }: RevisePledge, pledge: Pledge): PledgeEvent[]
     changes.validUntil = optionalIsoDateOf(data.validUntil, 'validUntil');
   }
   if (data.conditions !== undefined && data.conditions !== pledge.conditions) {
-    changes.conditions = vocabulary.text(data.conditions, 'conditions', 10_000);
+    changes.conditions = vocabulary.text(data.conditions, 'conditions', maxDescriptionLength);
   }
   if (Object.keys(changes).length === 0) return [];
   const status = statusAfter(pledge, { ...pledge, quantity: changes.quantity ?? pledge.quantity });
@@ -129,7 +130,7 @@ function withdraw({ data, metadata }: WithdrawPledge, pledge: Pledge): PledgeEve
   assertActsFor(metadata.actor, pledge.donorId);
   if (pledge.status === 'withdrawn') return [];
   assertOpen(pledge);
-  const reason = vocabulary.text(data.reason, 'reason', 2_000);
+  const reason = vocabulary.text(data.reason, 'reason', maxReasonLength);
   const openAllocationIds = Object.keys(pledge.reservations).filter((id) => releasableOf(pledge, id) !== undefined);
   const released = remainingOf(pledge);
   return [{ type: 'PledgeWithdrawn', data: { pledgeId: pledge.id, reason, released, openAllocationIds } }];

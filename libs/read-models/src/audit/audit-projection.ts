@@ -1,11 +1,14 @@
+import { streamTypes, type StreamType } from '@cm/domain';
 import type { EventEnvelope } from '@cm/event-store';
-import type { StreamType } from '@cm/messaging';
 import type { AnyBulkWriteOperation, Collection, Document, IndexSpecification } from 'mongodb';
 import type { ProjectionSetName, ReadModelName } from '../projections/aliases';
 import { projectionSet, type ReadModelCollections } from '../projections/projection-set';
 import { auditEntryOf, partiesOfOpening, type AuditEntry, type AuditStreamParties } from './audit-entry';
 
-/** The audit read model of one stream type: a set per topic, like every projection set (one group, one topic). */
+/**
+ * The audit read model of one stream type: a set per topic, like every projection set (one group, one topic). Keyed by
+ * every one of the domain's stream types and no other, so every stream is audited.
+ */
 export const auditModelsOf = {
   participant: { set: 'participantAudit', entries: 'participantAudit', parties: 'participantAuditParties' },
   need: { set: 'needAudit', entries: 'needAudit', parties: 'needAuditParties' },
@@ -14,8 +17,8 @@ export const auditModelsOf = {
   coalition: { set: 'coalitionAudit', entries: 'coalitionAudit', parties: 'coalitionAuditParties' },
 } as const satisfies Record<StreamType, { set: ProjectionSetName; entries: ReadModelName; parties: ReadModelName }>;
 
-export type AuditedStreamType = keyof typeof auditModelsOf;
-export const auditedStreamTypes = Object.keys(auditModelsOf) as AuditedStreamType[];
+export type AuditedStreamType = StreamType;
+export const auditedStreamTypes: AuditedStreamType[] = streamTypes;
 
 /**
  * Writes one stream's run of events: the opening event names the stream's parties (kept by stream id for the events

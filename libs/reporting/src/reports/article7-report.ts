@@ -1,5 +1,6 @@
 import type { RateBasis } from '@cm/domain';
-import { disputedDeliveryFlows, flowsOf, type Flow, type FlowKind, type RateRevision } from './flows';
+import { disputedDeliveryFlows, flowsOf, type Flow, type FlowKind } from './flows';
+import type { RateRevision } from './usd-figures';
 import { csvOf } from './csv';
 import type { ReportAllocation, ReportParticipant, ReportPledge } from './report-input';
 import { totalOf, type AmountTotal } from './totals';

@@ -1,14 +1,6 @@
-import {
-  convert,
-  DomainError,
-  isCurrency,
-  isZero,
-  usdValueOf,
-  yearOf,
-  type Quantity,
-  type RateBasis,
-} from '@cm/domain';
+import { isZero, yearOf, type Quantity, type RateBasis } from '@cm/domain';
 import type { ReportAllocation, ReportDelivery, ReportPledge } from './report-input';
+import { rateRevisionOf, usdOf, type RateRevision, type UsdFigure } from './usd-figures';
 
 export type FlowKind = 'pledged' | 'committed' | 'delivered';
 export const flowKinds: readonly FlowKind[] = ['pledged', 'committed', 'delivered'];
@@ -39,77 +31,12 @@ export interface Flow {
   rateRevision?: RateRevision;
 }
 
-/** A converted figure names its rate, the day or year of that rate, and its source. */
-export interface UsdFigure {
-  amount: string;
-  rate: string;
-  rateYear: number;
-  rateDate: string;
-  source: string;
-  basis: RateBasis;
-  lastYearFallback: boolean;
-}
-
-/** History is not rewritten: the allocation keeps its recorded rate; the report says what the newer table gives. */
-export interface RateRevision {
-  needAmount: Quantity;
-  recorded: { rate: string; rateDate: string; source: string; table: string | null };
-  current: { rate: string; rateDate: string; source: string; table: string; needAmount: Quantity };
-}
-
 const committing = ['accepted', 'partially_delivered', 'completed'];
 const releasedPledge = ['withdrawn', 'expired'];
-
-function usdOf(amount: Quantity, date: string, basis: RateBasis): Flow['usd'] {
-  if (!isCurrency(amount.unit)) return undefined;
-  try {
-    const conversion = usdValueOf(amount, date, basis);
-    return {
-      amount: conversion.quantity.amount,
-      rate: conversion.rate,
-      rateYear: conversion.rateYear,
-      rateDate: conversion.rateDate,
-      source: conversion.source,
-      basis,
-      lastYearFallback: conversion.lastYearFallback,
-    };
-  } catch (error) {
-    if (error instanceof DomainError) return undefined;
-    throw error;
-  }
-}
 
 function flowOf(fields: Omit<Flow, 'year' | 'usd'>, basis: RateBasis): Flow {
   const usd = usdOf(fields.amount, fields.date, basis);
   return { ...fields, year: yearOf(fields.date), ...(usd && { usd }) };
-}
-
-function rateRevisionOf(allocation: ReportAllocation, date: string): RateRevision | undefined {
-  const recorded = allocation.exchangeRate;
-  if (!recorded || !allocation.needAmount) return undefined;
-  try {
-    const current = convert(allocation.amount, allocation.needAmount.unit, date, recorded.basis ?? 'annual');
-    if (current.rate === recorded.rate) return undefined;
-    return {
-      needAmount: allocation.needAmount,
-      recorded: {
-        rate: recorded.rate,
-        rateDate: recorded.rateDate,
-        source: recorded.source,
-        table: recorded.table ?? null,
-      },
-      current: {
-        rate: current.rate,
-        rateDate: current.rateDate,
-        source: current.source,
-        table: current.table ?? '',
-        needAmount: current.quantity,
-      },
-    };
-  } catch (error) {
-    if (error instanceof DomainError) return undefined;
-    throw error;
-  }
 }
 
 /** A pledge counts in full while it stands; once withdrawn or expired, only the part allocated before. */

@@ -1,3 +1,4 @@
+import { maxReasonLength } from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, IsPositiveAmount } from '../../http/request-fields';
@@ -14,9 +15,9 @@ export class CorrectDeliveryRequest {
   @IsIsoDate()
   deliveredOn?: string;
 
-  @ApiProperty({ example: 'Only the first crate of 500 left on that day', maxLength: 2000 })
+  @ApiProperty({ example: 'Only the first crate of 500 left on that day', maxLength: maxReasonLength })
   @IsString()
   @MinLength(1)
-  @MaxLength(2_000)
+  @MaxLength(maxReasonLength)
   reason!: string;
 }

@@ -1,3 +1,4 @@
+import { maxReasonLength, maxTitleLength } from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, IsPositiveAmount } from '../../http/request-fields';
@@ -11,17 +12,17 @@ export class RecordDeliveryRequest {
   @IsIsoDate()
   deliveredOn!: string;
 
-  @ApiPropertyOptional({ example: 'AWB 176-12345675', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'AWB 176-12345675', maxLength: maxTitleLength })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(maxTitleLength)
   reference?: string;
 
-  @ApiPropertyOptional({ example: 'First batch of 60 detectors', maxLength: 2000 })
+  @ApiPropertyOptional({ example: 'First batch of 60 detectors', maxLength: maxReasonLength })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(2_000)
+  @MaxLength(maxReasonLength)
   note?: string;
 }

@@ -1,12 +1,13 @@
+import { maxSourceLength, maxTitleLength } from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsParticipantId } from '../../http/request-fields';
 
 export class FormCoalitionRequest {
-  @ApiProperty({ example: 'Lao PDR country coalition', maxLength: 200 })
+  @ApiProperty({ example: 'Lao PDR country coalition', maxLength: maxTitleLength })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(maxTitleLength)
   name!: string;
 
   @ApiProperty({ example: 'LAO', description: 'The affected State whose national plan the coalition works on' })
@@ -17,11 +18,11 @@ export class FormCoalitionRequest {
   @IsParticipantId()
   leadPartnerId!: string;
 
-  @ApiPropertyOptional({ example: 'NRA Safe Path Forward III 2021-2030', maxLength: 500 })
+  @ApiPropertyOptional({ example: 'NRA Safe Path Forward III 2021-2030', maxLength: maxSourceLength })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(maxSourceLength)
   nationalPlan?: string;
 }
 

@@ -1,4 +1,13 @@
-import { AssistanceType, assistanceTypes, Pillar, pillars, priorities, Priority } from '@cm/domain';
+import {
+  AssistanceType,
+  assistanceTypes,
+  Pillar,
+  pillars,
+  priorities,
+  Priority,
+  maxDescriptionLength,
+  maxTitleLength,
+} from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -22,16 +31,19 @@ export class PostNeedRequest {
   @IsCategory()
   category?: string;
 
-  @ApiProperty({ example: 'Metal detectors for clearance teams in Xieng Khouang', maxLength: 200 })
+  @ApiProperty({ example: 'Metal detectors for clearance teams in Xieng Khouang', maxLength: maxTitleLength })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(maxTitleLength)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'Replacement of worn detectors for 12 clearance teams.', maxLength: 10000 })
+  @ApiPropertyOptional({
+    example: 'Replacement of worn detectors for 12 clearance teams.',
+    maxLength: maxDescriptionLength,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(10_000)
+  @MaxLength(maxDescriptionLength)
   description?: string;
 
   @ApiProperty({ type: QuantityRequest, example: { amount: 120, unit: 'items' } })
@@ -49,9 +61,9 @@ export class PostNeedRequest {
   @IsIsoDate()
   neededBy?: string;
 
-  @ApiPropertyOptional({ example: 'Xieng Khouang province', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'Xieng Khouang province', maxLength: maxTitleLength })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(maxTitleLength)
   location?: string;
 }

@@ -1,4 +1,4 @@
-import { priorities, Priority } from '@cm/domain';
+import { priorities, Priority, maxDescriptionLength } from '@cm/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -22,10 +22,10 @@ export class ReviseNeedRequest {
   @IsIsoDate()
   neededBy?: string;
 
-  @ApiPropertyOptional({ example: 'Two more teams were formed in 2026.', maxLength: 10000 })
+  @ApiPropertyOptional({ example: 'Two more teams were formed in 2026.', maxLength: maxDescriptionLength })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(10_000)
+  @MaxLength(maxDescriptionLength)
   description?: string;
 }

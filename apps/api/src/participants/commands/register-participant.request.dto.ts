@@ -1,4 +1,4 @@
-import { participantKinds, ParticipantKind, TreatyStatus, treatyStatuses } from '@cm/domain';
+import { participantKinds, ParticipantKind, TreatyStatus, treatyStatuses, maxTitleLength } from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsParticipantId } from '../../http/request-fields';
@@ -16,10 +16,10 @@ export class RegisterParticipantRequest {
   @IsParticipantId()
   id!: string;
 
-  @ApiProperty({ example: 'Norway', maxLength: 200 })
+  @ApiProperty({ example: 'Norway', maxLength: maxTitleLength })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(maxTitleLength)
   name!: string;
 
   @ApiProperty({ enum: participantKinds, example: 'state' })

@@ -1,4 +1,11 @@
-import { deadlineArticles, treatyActions, type DeadlineArticle, type TreatyAction } from '@cm/domain';
+import {
+  deadlineArticles,
+  treatyActions,
+  type DeadlineArticle,
+  type TreatyAction,
+  maxSourceLength,
+  maxTitleLength,
+} from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsIsoDate } from '../../http/request-fields';
@@ -16,10 +23,14 @@ export class RecordTreatyActionRequest {
   @IsIsoDate()
   on!: string;
 
-  @ApiProperty({ example: 'UN Treaty Collection, Chapter XXVI-6', maxLength: 500, description: 'Public source' })
+  @ApiProperty({
+    example: 'UN Treaty Collection, Chapter XXVI-6',
+    maxLength: maxSourceLength,
+    description: 'Public source',
+  })
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(maxSourceLength)
   source!: string;
 }
 
@@ -36,11 +47,11 @@ export class RequestDeadlineExtensionRequest {
   @IsIsoDate()
   requestedUntil!: string;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: maxSourceLength })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(maxSourceLength)
   source?: string;
 }
 
@@ -53,10 +64,10 @@ export class DecideDeadlineExtensionRequest {
   @IsIsoDate()
   decidedOn!: string;
 
-  @ApiProperty({ example: 'Ninth Meeting of States Parties', maxLength: 200 })
+  @ApiProperty({ example: 'Ninth Meeting of States Parties', maxLength: maxTitleLength })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(maxTitleLength)
   meeting!: string;
 
   @ApiProperty({ example: '2025-08-01', nullable: true, type: String, description: 'null when refused' })
@@ -64,10 +75,10 @@ export class DecideDeadlineExtensionRequest {
   @IsIsoDate()
   grantedUntil!: string | null;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: maxSourceLength })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(maxSourceLength)
   source?: string;
 }

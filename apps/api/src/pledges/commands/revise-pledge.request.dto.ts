@@ -1,3 +1,4 @@
+import { maxDescriptionLength } from '@cm/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -16,10 +17,10 @@ export class RevisePledgeRequest {
   @IsIsoDate()
   validUntil?: string;
 
-  @ApiPropertyOptional({ example: 'Quarterly reporting', maxLength: 10000 })
+  @ApiPropertyOptional({ example: 'Quarterly reporting', maxLength: maxDescriptionLength })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(10_000)
+  @MaxLength(maxDescriptionLength)
   conditions?: string;
 }

@@ -1,4 +1,4 @@
-import { AssistanceType, assistanceTypes, Pillar, pillars } from '@cm/domain';
+import { AssistanceType, assistanceTypes, Pillar, pillars, maxDescriptionLength } from '@cm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -58,9 +58,9 @@ export class SubmitPledgeRequest {
   @IsIsoDate()
   validUntil?: string;
 
-  @ApiPropertyOptional({ example: 'Reporting under IMAS 05.10 required', maxLength: 10000 })
+  @ApiPropertyOptional({ example: 'Reporting under IMAS 05.10 required', maxLength: maxDescriptionLength })
   @IsOptional()
   @IsString()
-  @MaxLength(10_000)
+  @MaxLength(maxDescriptionLength)
   conditions?: string;
 }
