@@ -22,8 +22,10 @@ export const participantKinds = ['state', 'organization'] as const;
 export type ParticipantKind = (typeof participantKinds)[number];
 
 const stateIdPattern = /^[A-Z]{3}$/;
-const organizationIdPattern = /^[A-Z][A-Z0-9_-]{1,31}$/;
-const categoryPattern = /^[a-z][a-z0-9_]{0,63}$/;
+/** Any participant's id: alpha-3 for a state, an upper-case slug for an organisation (EU, UNMAS, ICRC). */
+export const participantIdPattern = /^[A-Z][A-Z0-9_-]{1,31}$/;
+/** A lower-case tag, such as metal_detectors. */
+export const categoryPattern = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** Narrows an untrusted value to one of the vocabulary's values or throws INVALID_FIELD. */
 export function oneOf<T extends string>(allowed: readonly T[], value: unknown, field: string): T {
@@ -39,7 +41,7 @@ export function stateId(value: unknown, field: string): string {
 /** A participant id: alpha-3 for a state, an upper-case slug for an organisation (EU, UNMAS, ICRC). */
 export function participantId(value: unknown, field: string, kind?: ParticipantKind): string {
   if (kind === 'state') return stateId(value, field);
-  if (typeof value === 'string' && organizationIdPattern.test(value)) return value;
+  if (typeof value === 'string' && participantIdPattern.test(value)) return value;
   throw new DomainError('INVALID_FIELD', `${field} must be an upper-case participant id`, field);
 }
 

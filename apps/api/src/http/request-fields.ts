@@ -1,11 +1,10 @@
-import { isCurrency, maxIdLength } from '@cm/domain';
+import { categoryPattern, isCurrency, maxIdLength, participantIdPattern } from '@cm/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber, IsPositive, IsString, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 
-/** ISO 3166-1 alpha-3 for a state, an upper-case slug for an organisation (EU, UNMAS, ICRC). */
-export const participantIdPattern = /^[A-Z][A-Z0-9_-]{1,31}$/;
+/** The vocabulary's patterns, which the deciders check too: one home, in libs/domain. */
+export { categoryPattern, participantIdPattern };
 export const participantIdMessage = 'must be an ISO 3166-1 alpha-3 code (LAO) or an upper-case organisation id (EU)';
-export const categoryPattern = /^[a-z][a-z0-9_]{0,63}$/;
 export const recordIdPattern = new RegExp(`^[A-Za-z0-9-]{1,${maxIdLength}}$`);
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?$/;
 export const isoDateMessage = 'must be an ISO 8601 date (2027-12-31) or a UTC time (2027-12-31T10:00:00Z)';
