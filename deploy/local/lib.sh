@@ -10,6 +10,11 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 MONGODB_PORT="${MONGODB_PORT:-27017}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$MONGODB_PORT/}"
+# FerretDB's storage: PostgreSQL (the default, chosen by bench/backends.ts; README "Local infrastructure") or SQLite.
+export CM_FERRETDB_BACKEND="${CM_FERRETDB_BACKEND:-postgresql}"
+case "$CM_FERRETDB_BACKEND" in postgresql | sqlite) ;; *) echo "CM_FERRETDB_BACKEND must be postgresql or sqlite" >&2; exit 2 ;; esac
+# PostgreSQL listens on a Unix socket in its data directory only (no TCP port); the port just names the socket.
+POSTGRES_PORT="${POSTGRES_PORT:-25432}"
 
 say() { printf '\033[1m[local]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[local] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -110,9 +115,12 @@ ensure_chromium() {
   fi
 }
 
+source "$ROOT/deploy/local/postgres.sh"
+
 provision() {
   ensure_node_modules
   ensure_kafka
+  ensure_postgres
   ensure_ferretdb
 }
 

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { startDatabaseServer } from './database-server';
 import { freePort } from './ports';
 
 const root = join(__dirname, '..', '..');
@@ -46,14 +47,29 @@ export function startApp(app: 'api' | 'projector' | 'relay', env: Record<string,
   return track(child);
 }
 
-/** A private FerretDB, for tests that must stop the database without disturbing the shared one. */
+/**
+ * A private FerretDB, for tests that must stop the database without disturbing the shared one. On PostgreSQL (the
+ * local default) "the database server" is FerretDB and its private PostgreSQL cluster together: `stop` signals both,
+ * the cluster as a process group (postmaster and backends, as a crash of the machine's database would), SIGTERM as
+ * PostgreSQL's fast shutdown (SIGINT); a new start replays PostgreSQL's WAL.
+ */
 export function startFerretDb(port: number, dataDir: string): RunningProcess {
-  const binary = process.env.CM_FERRETDB_BIN;
-  if (!binary) throw new Error('CM_FERRETDB_BIN is not set: run the tests through `npm test`');
-  const child = spawn(binary, ['-listen-addr', `127.0.0.1:${port}`, '-sqlite-url', `file:${dataDir}/`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return track(child);
+  const { ferretdb, postgres } = startDatabaseServer(port, dataDir);
+  const wire = track(ferretdb);
+  if (!postgres) return wire;
+  const storage = track(postgres);
+  return {
+    child: ferretdb,
+    output: () => wire.output() + storage.output(),
+    stop: async (signal = 'SIGTERM') => {
+      const code = await wire.stop(signal);
+      if (postgres.exitCode === null && postgres.signalCode === null) {
+        process.kill(-postgres.pid!, signal === 'SIGTERM' ? 'SIGINT' : signal);
+      }
+      await storage.stop(signal === 'SIGTERM' ? 'SIGINT' : signal);
+      return code;
+    },
+  };
 }
 
 export async function waitFor<T>(

@@ -1,4 +1,4 @@
-// Command ferretdb runs FerretDB 1.24 on SQLite for local development and tests.
+// Command ferretdb runs FerretDB 1.24 on PostgreSQL or SQLite for local development and tests.
 //
 // It wraps the embeddable package instead of using `go install .../cmd/ferretdb`, whose binary
 // panics at start because its version file is not part of the published module.
@@ -18,7 +18,8 @@ import (
 
 func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on")
-	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite directory URI (must end with /)")
+	sqliteURL := flag.String("sqlite-url", "", "SQLite directory URI (must end with /); selects the SQLite backend")
+	postgresqlURL := flag.String("postgresql-url", "", "PostgreSQL connection URL; selects the PostgreSQL backend")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
@@ -29,11 +30,30 @@ func main() {
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	handler, backend, where := "sqlite", "SQLite", *sqliteURL
+	switch {
+	case *postgresqlURL != "" && *sqliteURL != "":
+		fmt.Fprintln(os.Stderr, "give -postgresql-url or -sqlite-url, not both")
+		os.Exit(2)
+	case *postgresqlURL != "":
+		handler, backend, where = "postgresql", "PostgreSQL", *postgresqlURL
+	case *sqliteURL == "":
+		fmt.Fprintln(os.Stderr, "give -postgresql-url or -sqlite-url")
+		os.Exit(2)
+	}
+
+	// FerretDB's own name for the choice; the patched buildInfo reports it (patches/buildinfo-reports-storage.sed).
+	if err := os.Setenv("FERRETDB_HANDLER", handler); err != nil {
+		logger.Error("cannot set FERRETDB_HANDLER", "error", err)
+		os.Exit(1)
+	}
+
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: *sqliteURL,
+		Listener:      ferretdb.ListenerConfig{TCP: *listen},
+		Logger:        logger,
+		Handler:       handler,
+		PostgreSQLURL: *postgresqlURL,
+		SQLiteURL:     *sqliteURL,
 	})
 	if err != nil {
 		logger.Error("cannot start FerretDB", "error", err)
@@ -44,7 +64,7 @@ func main() {
 	defer stop()
 
 	// Printed whatever the log level, so that the log always shows when and where it started.
-	fmt.Fprintf(os.Stderr, "FerretDB 1.24 (SQLite) listening on %s, data in %s\n", *listen, *sqliteURL)
+	fmt.Fprintf(os.Stderr, "FerretDB 1.24 (%s) listening on %s, data in %s\n", backend, *listen, where)
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
 		logger.Error("FerretDB stopped", "error", err)
 		os.Exit(1)

@@ -22,6 +22,18 @@ export function decodeCursor(cursor: string): string | undefined {
 }
 
 /**
+ * The filter of the page after `after`. The cursor bound joins the filter's own fields rather than an `$and` around
+ * it: FerretDB pushes only top-level fields down to its storage (on PostgreSQL the equality filters and, patched in
+ * by deploy/local/ferretdb, the `_id` bound), so an `$and` made every later page read the whole collection. A filter
+ * that constrains `_id` itself keeps both constraints under `$and`.
+ */
+export function afterCursor<T extends Document>(filter: Filter<T>, after?: string): Filter<T> {
+  if (after === undefined) return filter;
+  const bound = { _id: { $gt: after } };
+  return ('_id' in filter ? { $and: [filter, bound] } : { ...filter, ...bound }) as Filter<T>;
+}
+
+/**
  * One page in `_id` order (record ids are UUIDv7, so this is creation order and never changes for a record): a
  * record created or changed while a client walks the pages is seen at most once, and every record present
  * throughout is seen exactly once.
@@ -32,7 +44,7 @@ export async function listPage<T extends Document>(
   limit: number,
   after?: string,
 ): Promise<Page<T>> {
-  const query = (after === undefined ? filter : { $and: [filter, { _id: { $gt: after } }] }) as Filter<T>;
+  const query = afterCursor(filter, after);
   const found = await collection
     .find(query)
     .sort({ _id: 1 })
