@@ -51,13 +51,14 @@ async function sideBySide(
   const notes: Record<string, string> = {};
   const raw: number[] = [];
   for (const server of servers) {
+    console.log(`  ${operation} on ${server.backend}…`);
     const result = await run(server);
     values[server.backend] = result.shown;
     notes[server.backend] = result.note ?? '';
     raw.push(result.value);
   }
   // PostgreSQL relative to SQLite: > 1 means PostgreSQL is better (faster rate, lower latency).
-  const ratio = unit === 'ops/s' ? raw[1] / raw[0] : raw[0] / raw[1];
+  const ratio = raw.length < 2 ? NaN : unit === 'ops/s' ? raw[1] / raw[0] : raw[0] / raw[1];
   rows.push({ operation, unit, values, ratio: `${fmt(ratio)}×`, notes });
   console.log(
     `${operation}: ${servers.map((s) => `${s.backend} ${values[s.backend]} ${notes[s.backend]}`).join(' | ')}`,
@@ -156,29 +157,33 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const servers = [await startBackend('sqlite'), await startBackend('postgresql')];
+  // BENCH_BACKENDS (default sqlite,postgresql) and BENCH_DOCS (default 10000,100000) narrow a run.
+  const backends = (process.env.BENCH_BACKENDS ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
+  const sizes = (process.env.BENCH_DOCS ?? '10000,100000').split(',').map(Number);
+  const servers: BackendServer[] = [];
+  for (const backend of backends) servers.push(await startBackend(backend));
   try {
     await writes(servers);
-    for (const s of servers)
+    for (const s of servers) {
       await needs(s)
         .drop()
         .catch(() => undefined);
-    for (const s of servers) {
       // The needs list indexes, where the read models declare them (libs/read-models/src/projections/list-indexes.ts).
       const indexed = await usesSecondaryIndexes(s.client.db('bench'));
       if (indexed) for (const key of needsIndexes) await needs(s).createIndex(key);
       console.log(`${s.backend}: list indexes ${indexed ? 'declared' : 'not declared (the read models skip them)'}`);
-      await seed(needs(s), 0, 10_000);
     }
-    await reads(servers, 10_000);
-    await pipelineWrites(servers, 10_000);
-    for (const s of servers) {
-      const started = Date.now();
-      await seed(needs(s), 10_000, 100_000);
-      console.log(`seeded 90,000 more on ${s.backend} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    let seeded = 0;
+    for (const docs of sizes) {
+      for (const s of servers) {
+        const started = Date.now();
+        await seed(needs(s), seeded, docs);
+        console.log(`seeded ${seeded}..${docs} on ${s.backend} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      seeded = docs;
+      await reads(servers, docs);
+      await pipelineWrites(servers, docs);
     }
-    await reads(servers, 100_000);
-    await pipelineWrites(servers, 100_000);
   } finally {
     for (const s of servers) await s.stop();
   }
