@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
 
 /**
  * A private database server as deploy/local/infra runs the shared one: FerretDB (CM_FERRETDB_BIN) on its PostgreSQL
@@ -46,9 +47,12 @@ export function startPostgresCluster(clusterDir: string): ChildProcess {
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   if (user.uid !== undefined) {
     chownSync(clusterDir, user.uid, user.gid!);
-    // The postgres user must reach its directory through the test's private (0700, mkdtemp) one.
-    const parent = dirname(clusterDir);
-    chmodSync(parent, statSync(parent).mode | 0o111);
+    // The postgres user must reach its directory through the test's private (0700, mkdtemp) ones above it; only
+    // directories under the temporary directory are opened up (a cluster elsewhere needs a reachable path).
+    for (let dir = dirname(clusterDir); dir.startsWith(tmpdir() + sep); dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o111);
+    }
   }
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     execFileSync(
