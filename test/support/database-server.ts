@@ -11,7 +11,7 @@ import { dirname, join, sep } from 'node:path';
 export type FerretDbBackend = 'postgresql' | 'sqlite';
 
 export const ferretDbBackend = (): FerretDbBackend =>
-  process.env.CM_FERRETDB_BACKEND === 'sqlite' ? 'sqlite' : 'postgresql';
+  process.env.CM_FERRETDB_BACKEND === 'postgresql' ? 'postgresql' : 'sqlite';
 
 /** The socket's name only: the private clusters bind no TCP port. */
 const socketPort = process.env.POSTGRES_PORT ?? '25432';
