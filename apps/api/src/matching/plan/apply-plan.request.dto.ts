@@ -59,8 +59,6 @@ export class ApplyPlanRequest {
 
   @ApiPropertyOptional({
     type: [PlanEntryRequest],
-    // A whole entry: without it, schemathesis' examples phase sent an entry without amountInPledgeUnit (its $ref sits
-    // under allOf) as a valid one.
     example: [
       {
         needId: '0194f5a1-2b3c-7d4e-8f90-a1b2c3d4e5f6',
