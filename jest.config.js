@@ -1,8 +1,8 @@
-// Projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP),
-// abuse (our request fuzzer against the running apps: npm run test:abuse), browser (the console in Debian's chromium
-// against the running apps), cluster (a three-broker Kafka cluster it starts itself, with two of each app, under
-// faults: `npm run test:cluster`), faults (its own broker, database and apps killed under load: `npm run
-// test:faults`). `npm test` runs every project.
+// Projects: unit (pure, no servers), integration (real Kafka and FerretDB), e2e (the running apps over HTTP), abuse
+// (our request fuzzer, and schemathesis once per role, against the running apps: npm run test:abuse), browser (the
+// console in Debian's chromium against the running apps), cluster (a three-broker Kafka cluster it starts itself, with
+// two of each app, under faults: `npm run test:cluster`), faults (its own broker, database and apps killed under load:
+// `npm run test:faults`). `npm test` runs every project.
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -36,8 +36,6 @@ const cluster = {
   setupFilesAfterEnv: ['<rootDir>/test/support/cluster-timeouts.js'],
 };
 
-// schemathesis (test/abuse/schemathesis.abuse-spec.ts) runs only with CM_SCHEMATHESIS=1 (`npm run test:schemathesis`):
-// it still reports schema-valid requests refused with 400 on every role, and a test known to fail is kept out of CI.
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
@@ -58,7 +56,6 @@ module.exports = {
       ...shared,
       displayName: 'abuse',
       testMatch: ['<rootDir>/test/abuse/**/*.abuse-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', ...(process.env.CM_SCHEMATHESIS === '1' ? [] : ['schemathesis'])],
       setupFilesAfterEnv: ['<rootDir>/test/support/server-timeouts.js'],
     },
     {

@@ -3,7 +3,7 @@ import { Role } from '@cm/domain';
 import { actorStack } from '../support/actor-stack';
 import { ApiClient } from '../support/api-client';
 import { RunningProcess, waitFor } from '../support/processes';
-import { Seeded } from './routes';
+import { Seeded } from './route-kinds';
 
 /** The full stack of an abuse suite, on a database and topic prefix of its own, with seeded records and a token per role. */
 export interface AbuseStack {

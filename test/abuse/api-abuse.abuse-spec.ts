@@ -1,11 +1,16 @@
-import { createHash } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { Role } from '@cm/domain';
 import { RunningProcess } from '../support/processes';
+import { Answer, send } from './abuse-http';
+import { AbuseRequest } from './abuse-request';
 import { startAbuseStack } from './abuse-stack';
-import { AbuseRequest, hostileQuery, mutatedCommand } from './mutations';
+import { judge, snapshot } from './abuse-verdict';
+import { mutatedCommand } from './command-mutations';
+import { commandRoutes } from './command-routes';
+import { hostileQuery } from './query-mutations';
+import { queryRoutes } from './query-routes';
 import { Random } from './random';
-import { commandRoutes, queryRoutes, Seeded } from './routes';
+import { Seeded } from './route-kinds';
 
 /**
  * Our own request fuzzer: ABUSE_COMMANDS mutated bodies over every command route and ABUSE_QUERIES hostile query
@@ -17,15 +22,6 @@ const seed = Number(process.env.ABUSE_SEED ?? Date.now() % 2 ** 31);
 const commandCount = Number(process.env.ABUSE_COMMANDS ?? 10_000);
 const queryCount = Number(process.env.ABUSE_QUERIES ?? 2_000);
 const concurrency = 12;
-/** Bookkeeping that a refused request may touch by design: idempotency claims keep refusals replayable. */
-const bookkeeping = /^(idempotency|relay|lease|projection-checkpoint|consumer)/i;
-
-interface Answer {
-  status: number;
-  contentType: string;
-  body: { code?: string; errors?: { field?: unknown }[] } | undefined;
-  text: string;
-}
 
 interface Failure {
   index: number;
@@ -132,84 +128,6 @@ describe(`abuse: hostile requests against the running api (ABUSE_SEED=${seed})`,
     expect(Object.keys(before.guarded)).toEqual(expect.arrayContaining(['events']));
   }, 1_200_000);
 });
-
-async function send(base: string, request: AbuseRequest, tokens: Record<Role, string>): Promise<Answer> {
-  const headers: Record<string, string> = { ...request.headers };
-  if (request.role === 'forged') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ.';
-  else if (request.role !== 'none') headers.authorization = `Bearer ${tokens[request.role]}`;
-  const attempt = () =>
-    fetch(`${base}${request.path}`, {
-      method: request.method,
-      headers,
-      ...(request.body !== undefined && { body: request.body }),
-    });
-  let response: Response;
-  try {
-    response = await attempt();
-  } catch {
-    // A kept-alive socket the server closed as it was reused resets the request; a second reset is a finding.
-    try {
-      response = await attempt();
-    } catch (error) {
-      const cause = (error as Error & { cause?: Error }).cause;
-      return { status: 0, contentType: '', body: undefined, text: `${String(error)}: ${String(cause)}` };
-    }
-  }
-  const text = await response.text();
-  let body: Answer['body'];
-  try {
-    body = JSON.parse(text) as Answer['body'];
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body, text };
-}
-
-/** Why an answer is wrong, or undefined when it is right. */
-function judge(request: AbuseRequest, answer: Answer): string | undefined {
-  if (answer.status === 0) return 'no answer (the connection failed twice)';
-  if (answer.status >= 500) return 'a server error';
-  const isCommand = request.method !== 'GET';
-  if (isCommand && answer.status < 400) return 'a mutated command was accepted';
-  if (answer.status < 400) return undefined;
-  if (!answer.contentType.startsWith('application/problem+json')) return `refused as ${answer.contentType}`;
-  if (typeof answer.body?.code !== 'string') return 'a problem without a code';
-  if ([400, 413, 415].includes(answer.status)) {
-    const fields = (answer.body.errors ?? []).map((error) => error.field);
-    if (fields.length === 0 || fields.some((field) => typeof field !== 'string' || field === '')) {
-      return 'a refusal that names no field';
-    }
-    // With odd values in other fields too, those may be what is named (If-Match is checked after the body).
-    if (
-      answer.body.code === 'VALIDATION_FAILED' &&
-      request.field &&
-      request.edges.length === 0 &&
-      !(fields as string[]).some((field) => field === request.field || field.startsWith(`${request.field}.`))
-    ) {
-      return `a refusal that does not name ${request.field}`;
-    }
-  }
-  return undefined;
-}
-
-/** Document count and content hash of every collection but the bookkeeping ones; `events` sums the store's. */
-async function snapshot(mongo: MongoClient, name: string) {
-  const db = mongo.db(name);
-  const guarded: Record<string, string> = {};
-  const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
-  for (const collection of collections) {
-    if (bookkeeping.test(collection)) continue;
-    const documents = await db.collection(collection).find({}).sort({ _id: 1 }).toArray();
-    const hash = createHash('sha256').update(JSON.stringify(documents)).digest('hex').slice(0, 16);
-    guarded[collection] = `${documents.length} documents, ${hash}`;
-  }
-  const commits = await db
-    .collection('event_commits')
-    .find({}, { projection: { events: 1 } })
-    .toArray();
-  guarded.events = `${commits.reduce((sum, commit) => sum + (commit.events as unknown[]).length, 0)} events`;
-  return { guarded };
-}
 
 function shuffle<T>(random: Random, items: T[]): void {
   for (let i = items.length - 1; i > 0; i--) {

@@ -56,10 +56,20 @@ describe('treaty obligations and revaluation (api, relay and projector processes
       requestedOn: '2019-03-01',
       requestedUntil: '2025-08-01',
     });
+    // Business rules a schema-valid request breaks answer 422 (a deliberate change from 400 INVALID_FIELD).
+    const decision = { article: 'article4', meeting: 'Meeting of States Parties (illustrative)', grantedUntil: null };
+    const early = await call('POST', '/participants/LAO/deadline-extensions/decisions', 'coordinator', {
+      ...decision,
+      decidedOn: '2019-02-28',
+    });
+    expect(early).toMatchObject({ status: 422, body: { code: 'DATE_OUT_OF_ORDER', errors: [{ field: 'decidedOn' }] } });
+    const ancient = { ...decision, decidedOn: '0999-09-04' };
+    expect(await call('POST', '/participants/LAO/deadline-extensions/decisions', 'coordinator', ancient)).toMatchObject(
+      { status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'decidedOn' }] } },
+    );
     const decided = await send('POST', '/participants/LAO/deadline-extensions/decisions', 'coordinator', {
-      article: 'article4',
+      ...decision,
       decidedOn: '2019-09-04',
-      meeting: 'Meeting of States Parties (illustrative)',
       grantedUntil: '2025-08-01',
     });
     const after = await read(
@@ -68,6 +78,13 @@ describe('treaty obligations and revaluation (api, relay and projector processes
       decided.body.consistencyToken as string,
     );
     expect(after.body).toMatchObject({ article4: { originalDeadline: '2020-08-01', deadline: '2025-08-01' } });
+  });
+
+  it('refuses a treaty action of an organisation with 422 INELIGIBLE_PARTICIPANT', async () => {
+    await send('POST', '/participants', 'admin', { id: 'UNMAS', name: 'UNMAS', kind: 'organization' });
+    const signature = { action: 'signature', on: '2008-12-03', source };
+    const signed = await call('POST', '/participants/UNMAS/treaty-actions', 'admin', signature);
+    expect(signed).toMatchObject({ status: 422, body: { code: 'INELIGIBLE_PARTICIPANT', errors: [{ field: 'id' }] } });
   });
 
   it('records a withdrawal, after which the State is no longer bound', async () => {

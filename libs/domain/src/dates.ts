@@ -7,7 +7,9 @@ export function isoDateOf(value: unknown, field: string): string {
   const match = typeof value === 'string' ? isoDate.exec(value) : null;
   if (match && !Number.isNaN(new Date(value as string).getTime())) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const calendarDay = new Date(Date.UTC(year, month - 1, day));
+    // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999, so 0050-01-01 named no day.
+    const calendarDay = new Date(0);
+    calendarDay.setUTCFullYear(year, month - 1, day);
     const exists =
       calendarDay.getUTCFullYear() === year &&
       calendarDay.getUTCMonth() === month - 1 &&

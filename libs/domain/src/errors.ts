@@ -10,6 +10,7 @@ export const domainErrorCodes = [
   'UNIT_MISMATCH',
   'INVALID_DATE',
   'DATE_IN_FUTURE',
+  'DATE_OUT_OF_ORDER',
   'FX_RATE_UNAVAILABLE',
   'ALREADY_EXISTS',
   'NOT_FOUND',

@@ -19,3 +19,23 @@ export class CommandAnswer {
   })
   consistencyToken!: string;
 }
+
+/** The kinds of record a command answers the id of; each has its own answer schema in the document. */
+export type AnsweredRecord = 'Need' | 'Pledge' | 'Allocation' | 'Delivery' | 'Participant' | 'Coalition';
+
+const answerTypes = new Map<AnsweredRecord, typeof CommandAnswer>();
+
+/**
+ * The answer of the commands on one kind of record (`NeedCommandAnswer`): the same shape as CommandAnswer, under a name
+ * of its own, so that the document says whose id `id` is. A generated client (and schemathesis' stateful phase, which
+ * infers links from the schemas) then feeds a need's id only to the need routes, never to /participants/{id}.
+ */
+export function commandAnswerOf(record: AnsweredRecord): typeof CommandAnswer {
+  let type = answerTypes.get(record);
+  if (!type) {
+    type = class extends CommandAnswer {};
+    Object.defineProperty(type, 'name', { value: `${record}CommandAnswer` });
+    answerTypes.set(record, type);
+  }
+  return type;
+}

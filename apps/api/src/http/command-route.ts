@@ -9,12 +9,14 @@ import {
 } from '@nestjs/swagger';
 import { Role } from '@cm/domain';
 import { Roles } from '../auth/auth.decorators';
-import { CommandAnswer } from './command-answer';
+import { AnsweredRecord, commandAnswerOf } from './command-answer';
 
 export interface CommandRouteOptions {
   summary: string;
   roles: Role[];
   creates?: boolean;
+  /** Whose id the answer carries (a delivery command answers the delivery's, not the allocation's). */
+  record: AnsweredRecord;
   /** The domain rules this route may fail with, shown in the document. */
   failures?: string;
 }
@@ -32,7 +34,7 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
       required: false,
       description: 'Same key and body: the first answer again, nothing written. Same key, other body: 409.',
     }),
-    answer({ type: CommandAnswer }),
+    answer({ type: commandAnswerOf(options.record) }),
     ApiResponse({ status: 400, description: 'VALIDATION_FAILED (errors[] names each field) or a field rule' }),
     ApiResponse({ status: 401, description: 'UNAUTHENTICATED: missing, bad or expired token' }),
     ApiResponse({ status: 403, description: 'FORBIDDEN (role) or FORBIDDEN_PARTICIPANT (acting for another)' }),

@@ -6,8 +6,14 @@ import { IsNumber, IsPositive, IsString, Matches, ValidateBy, ValidationOptions 
 export { categoryPattern, participantIdPattern };
 export const participantIdMessage = 'must be an ISO 3166-1 alpha-3 code (LAO) or an upper-case organisation id (EU)';
 export const recordIdPattern = new RegExp(`^[A-Za-z0-9-]{1,${maxIdLength}}$`);
-export const isoDatePattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?$/;
-export const isoDateMessage = 'must be an ISO 8601 date (2027-12-31) or a UTC time (2027-12-31T10:00:00Z)';
+/**
+ * A request's dates are ISO 8601 calendar dates or UTC times with a four-digit year from 1000: what a ministry writes
+ * (the treaty dates from 2008, deliveries, deadlines); a year 0001-0999 is surely a typing mistake, so the document
+ * states the range (the pattern) and the api refuses it as malformed (400) rather than recording it.
+ */
+export const isoDatePattern = /^[1-9]\d{3}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?$/;
+export const isoDateMessage =
+  'must be an ISO 8601 date (2027-12-31) or a UTC time (2027-12-31T10:00:00Z), with a year from 1000 to 9999';
 const unitPattern = /^([A-Z]{3}|[a-z][a-z_]{0,31})$/;
 
 /** An ISO 4217 code the reference table knows, or a lower-case unit word. */

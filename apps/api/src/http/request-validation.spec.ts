@@ -29,6 +29,7 @@ describe('request validation: 400 problem+json naming each field, nothing writte
     ['a pillar outside the vocabulary', { ...validNeed, pillar: 'demining' }, 'pillar'],
     ['a malformed date', { ...validNeed, neededBy: '31/12/2027' }, 'neededBy'],
     ['an impossible date', { ...validNeed, neededBy: '2027-02-30' }, 'neededBy'],
+    ['a year before 1000', { ...validNeed, neededBy: '0999-12-31' }, 'neededBy'],
     ['a missing quantity', { ...validNeed, quantity: undefined }, 'quantity'],
   ])('%s', async (_case, body, field) => {
     const before = api.store.eventCount;

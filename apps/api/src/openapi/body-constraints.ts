@@ -40,7 +40,7 @@ const constraintsByName: Record<string, Constraint> = {
   isIsoDate: (property) => {
     delete property.type;
     property.anyOf = [
-      { type: 'string', format: 'date' },
+      { type: 'string', format: 'date', pattern: isoDatePattern.source },
       { type: 'string', format: 'date-time', pattern: isoDatePattern.source },
     ];
   },

@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '@cm/platform';
 import { declareBodyConstraints, declareQueryConstraints } from './body-constraints';
+import { declareDeploymentLimits } from './deployment-limits';
 import { declareErrorResponses } from './error-responses';
 import { methodNotAllowed } from './method-not-allowed';
 import { declarePathPatterns, routeFactsOf } from './route-facts';
@@ -31,6 +33,7 @@ export function mountOpenApi(app: INestApplication): void {
   );
   declareQueryConstraints(document, facts);
   declareErrorResponses(document, facts);
+  declareDeploymentLimits(document, app.get<AppConfig>(APP_CONFIG));
   app.use(methodNotAllowed(document));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

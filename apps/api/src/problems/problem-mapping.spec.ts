@@ -21,6 +21,8 @@ describe('problemOf', () => {
     ['NOT_FOUND', 404],
     ['FORBIDDEN_PARTICIPANT', 403],
     ['ALREADY_EXISTS', 409],
+    ['INELIGIBLE_PARTICIPANT', 422],
+    ['DATE_OUT_OF_ORDER', 422],
   ] as const)('%s → %i with the code', (code, status) => {
     expect(problemOf(new DomainError(code, 'why')).body).toMatchObject({ status, code, detail: 'why' });
   });

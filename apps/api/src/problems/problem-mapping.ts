@@ -7,7 +7,8 @@ import { Problem } from './problem';
 /**
  * Every business rule's code and the HTTP status it answers with: the one place they are mapped. 400 is for a request
  * that breaks what the document states; a schema-valid request that breaks a rule no schema states (an amount with
- * more decimals than its currency has, a unit of another kind or another record, a date after today) answers 422.
+ * more decimals than its currency has, a unit of another kind or another record, a date after today or before the
+ * date it must follow, an organisation where only a State may act) answers 422.
  */
 export const domainErrorStatus: Record<DomainErrorCode, number> = {
   INVALID_FIELD: 400,
@@ -17,6 +18,7 @@ export const domainErrorStatus: Record<DomainErrorCode, number> = {
   UNIT_MISMATCH: 422,
   INVALID_DATE: 400,
   DATE_IN_FUTURE: 422,
+  DATE_OUT_OF_ORDER: 422,
   FX_RATE_UNAVAILABLE: 422,
   ALREADY_EXISTS: 409,
   NOT_FOUND: 404,

@@ -95,7 +95,11 @@ function territories(value: unknown): string[] {
 function treatyState(state: ParticipantState, id: unknown): Participant {
   if (!state) throw new DomainError('NOT_FOUND', `participant ${String(id)} is not registered`, 'id');
   if (state.kind !== 'state') {
-    throw new DomainError('INVALID_FIELD', `${state.id} is an organisation: only States join the Convention`, 'id');
+    throw new DomainError(
+      'INELIGIBLE_PARTICIPANT',
+      `${state.id} is an organisation: only States join the Convention`,
+      'id',
+    );
   }
   return state;
 }
@@ -176,7 +180,11 @@ function decideExtension({ data, metadata }: DecideDeadlineExtension, state: Par
   const pending = deadline.pendingRequest;
   if (!pending) throw new DomainError('INVALID_TRANSITION', `no ${article} extension request is pending`, 'article');
   if (decidedOn < pending.requestedOn) {
-    throw new DomainError('INVALID_FIELD', `decidedOn is before the request of ${pending.requestedOn}`, 'decidedOn');
+    throw new DomainError(
+      'DATE_OUT_OF_ORDER',
+      `decidedOn is before the request of ${pending.requestedOn}`,
+      'decidedOn',
+    );
   }
   const grantedUntil = data.grantedUntil === null ? null : isoDateOf(data.grantedUntil, 'grantedUntil').slice(0, 10);
   if (grantedUntil !== null) withinExtension(article, deadline.deadline, grantedUntil, 'grantedUntil');

@@ -86,6 +86,13 @@ describe('deadlines (Art. 3 and 4)', () => {
         metadata: by(admin),
       })
       .then([decided]);
+    given(lao, laoRatified, requested)
+      .when({
+        type: 'DecideDeadlineExtension',
+        data: { id: 'LAO', article: 'article4', decidedOn: '2019-02-28', meeting: 'Special', grantedUntil: null },
+        metadata: by(admin),
+      })
+      .thenFails('DATE_OUT_OF_ORDER');
     const obligations = obligationsOf(treatyOf([lao, laoRatified, requested, decided]), '2024-01-01');
     expect(obligations.article4).toMatchObject({ originalDeadline: '2020-08-01', deadline: '2025-08-01' });
     expect(obligations.article4?.pendingRequest).toBeNull();
@@ -176,7 +183,7 @@ describe('recording treaty actions', () => {
       .thenFails('INVALID_TRANSITION');
     given(registered('UNMAS', 'UNMAS', 'organization'))
       .when(record('UNMAS', 'signature', '2008-12-03'))
-      .thenFails('INVALID_FIELD');
+      .thenFails('INELIGIBLE_PARTICIPANT');
     given(lao)
       .when(record('LAO', 'signature', '2099-01-01'))
       .thenFails('DATE_IN_FUTURE');

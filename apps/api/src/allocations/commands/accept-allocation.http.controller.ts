@@ -15,6 +15,7 @@ export class AcceptAllocationHttpController {
 
   @Post(':id/accept')
   @CommandRoute({
+    record: 'Allocation',
     summary: "Accept a proposed allocation (the need's requester)",
     roles: ['affected_state', 'coordinator'],
     failures: 'INVALID_TRANSITION',

@@ -15,6 +15,7 @@ export class CancelAllocationHttpController {
 
   @Post(':id/cancel')
   @CommandRoute({
+    record: 'Allocation',
     summary: 'Cancel an allocation; what is undelivered is released',
     roles: ['donor', 'coordinator'],
     failures: 'INVALID_TRANSITION',

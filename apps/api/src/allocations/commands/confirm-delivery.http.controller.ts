@@ -15,6 +15,7 @@ export class ConfirmDeliveryHttpController {
 
   @Post(':id/deliveries/:deliveryId/confirm')
   @CommandRoute({
+    record: 'Delivery',
     summary: 'Confirm receipt of a delivery (the recipient); the need and pledge totals follow',
     roles: ['affected_state'],
     failures: 'INVALID_TRANSITION, UNKNOWN_DELIVERY',

@@ -15,6 +15,7 @@ export class CorrectDeliveryHttpController {
 
   @Post(':id/deliveries/:deliveryId/correct')
   @CommandRoute({
+    record: 'Delivery',
     summary: 'Correct a disputed delivery (the donor): new amount and/or date; it awaits confirmation again',
     roles: ['donor'],
     failures: 'INVALID_TRANSITION (not disputed), INVALID_FIELD (nothing changes), OVER_DELIVERY, UNKNOWN_DELIVERY',

@@ -15,6 +15,7 @@ export class DeclineAllocationHttpController {
 
   @Post(':id/decline')
   @CommandRoute({
+    record: 'Allocation',
     summary: 'Decline a proposed allocation; its reservations are released',
     roles: ['affected_state', 'coordinator'],
     failures: 'INVALID_TRANSITION',

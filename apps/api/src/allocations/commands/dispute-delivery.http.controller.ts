@@ -15,6 +15,7 @@ export class DisputeDeliveryHttpController {
 
   @Post(':id/deliveries/:deliveryId/dispute')
   @CommandRoute({
+    record: 'Delivery',
     summary: 'Dispute a delivery (the recipient)',
     roles: ['affected_state'],
     failures: 'INVALID_TRANSITION, UNKNOWN_DELIVERY',

@@ -15,6 +15,7 @@ export class RecordDeliveryHttpController {
 
   @Post(':id/deliveries')
   @CommandRoute({
+    record: 'Delivery',
     summary: 'Record a delivery against an accepted allocation (the donor); answers the delivery id',
     roles: ['donor'],
     creates: true,

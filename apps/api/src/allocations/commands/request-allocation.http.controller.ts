@@ -14,6 +14,7 @@ export class RequestAllocationHttpController {
 
   @Post()
   @CommandRoute({
+    record: 'Allocation',
     summary: 'Allocate part of a pledge to a need (reserves both, then proposes the allocation)',
     roles: ['coordinator', 'donor'],
     creates: true,

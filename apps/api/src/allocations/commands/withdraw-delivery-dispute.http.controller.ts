@@ -15,6 +15,7 @@ export class WithdrawDeliveryDisputeHttpController {
 
   @Post(':id/deliveries/:deliveryId/withdraw-dispute')
   @CommandRoute({
+    record: 'Delivery',
     summary: 'Withdraw a dispute (the recipient): the delivery is confirmed as recorded; need and pledge totals follow',
     roles: ['affected_state'],
     failures: 'INVALID_TRANSITION (not disputed), OVER_DELIVERY (a replacement was recorded), UNKNOWN_DELIVERY',

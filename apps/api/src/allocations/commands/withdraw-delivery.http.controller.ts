@@ -15,6 +15,7 @@ export class WithdrawDeliveryHttpController {
 
   @Post(':id/deliveries/:deliveryId/withdraw')
   @CommandRoute({
+    record: 'Delivery',
     summary: 'Withdraw a disputed delivery (the donor): it no longer counts anywhere',
     roles: ['donor'],
     failures: 'INVALID_TRANSITION (not disputed), UNKNOWN_DELIVERY',

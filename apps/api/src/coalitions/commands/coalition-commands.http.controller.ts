@@ -34,6 +34,7 @@ export class CoalitionCommandsHttpController {
 
   @Post()
   @CommandRoute({
+    record: 'Coalition',
     summary: 'Form a country coalition (an affected State for itself, or a coordinator on its behalf)',
     roles: ['affected_state', 'coordinator', 'admin'],
     creates: true,
@@ -47,6 +48,7 @@ export class CoalitionCommandsHttpController {
   @CoalitionIdParam()
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such coalition' })
   @CommandRoute({
+    record: 'Coalition',
     summary: 'A supporting partner joins (added by the State, the lead partner or a coordinator)',
     roles: ['affected_state', 'donor', 'coordinator', 'admin'],
     failures: membershipFailures,
@@ -68,6 +70,7 @@ export class CoalitionCommandsHttpController {
     description: 'The leaving partner',
   })
   @CommandRoute({
+    record: 'Coalition',
     summary: 'A supporting partner leaves (itself, or removed by the State, the lead partner or a coordinator)',
     roles: ['affected_state', 'donor', 'coordinator', 'admin'],
     failures: membershipFailures,
@@ -85,6 +88,7 @@ export class CoalitionCommandsHttpController {
   @CoalitionIdParam()
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such coalition' })
   @CommandRoute({
+    record: 'Coalition',
     summary: 'Hand the lead to a supporting partner; the former lead stays on as a supporting partner',
     roles: ['affected_state', 'donor', 'coordinator', 'admin'],
     failures: membershipFailures,
@@ -101,6 +105,7 @@ export class CoalitionCommandsHttpController {
   @CoalitionIdParam()
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such coalition' })
   @CommandRoute({
+    record: 'Coalition',
     summary: 'Dissolve a coalition (its State or a coordinator); members and history are kept',
     roles: ['affected_state', 'coordinator', 'admin'],
     failures: 'NOT_FOUND (no such coalition, 404)',

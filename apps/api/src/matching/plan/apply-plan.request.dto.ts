@@ -59,6 +59,13 @@ export class ApplyPlanRequest {
 
   @ApiPropertyOptional({
     type: [PlanEntryRequest],
+    example: [
+      {
+        needId: '0194f5a1-2b3c-7d4e-8f90-a1b2c3d4e5f6',
+        pledgeId: '0194f5a2-7c1e-7b3a-9d2f-1a2b3c4d5e6f',
+        amountInPledgeUnit: { amount: 250000, unit: 'USD' },
+      },
+    ],
     maxItems: MAX_APPLIED_ENTRIES,
     description: 'The allocations of a plan (GET /matching/plan) to propose; at most PLAN_JOB_MAX_ENTRIES',
   })

@@ -14,6 +14,7 @@ export class PostNeedHttpController {
 
   @Post()
   @CommandRoute({
+    record: 'Need',
     summary: 'Post a need (an affected State for itself, or a coordinator on its behalf)',
     roles: ['affected_state', 'coordinator'],
     creates: true,

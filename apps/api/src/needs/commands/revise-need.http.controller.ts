@@ -16,6 +16,7 @@ export class ReviseNeedHttpController {
 
   @Patch(':id')
   @CommandRoute({
+    record: 'Need',
     summary: 'Revise quantity, priority, neededBy or description of a need',
     roles: ['affected_state', 'coordinator'],
     failures: 'BELOW_ALLOCATED, NEED_NOT_OPEN',

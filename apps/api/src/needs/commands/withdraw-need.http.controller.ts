@@ -15,6 +15,7 @@ export class WithdrawNeedHttpController {
 
   @Post(':id/withdraw')
   @CommandRoute({
+    record: 'Need',
     summary: 'Withdraw a need; its open allocations are cancelled',
     roles: ['affected_state', 'coordinator'],
     failures: 'INVALID_TRANSITION (already fulfilled)',

@@ -13,7 +13,12 @@ export class RegisterParticipantHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
-  @CommandRoute({ summary: 'Register a State or an organisation', roles: ['admin'], creates: true })
+  @CommandRoute({
+    record: 'Participant',
+    summary: 'Register a State or an organisation',
+    roles: ['admin'],
+    creates: true,
+  })
   register(
     @Body() request: RegisterParticipantRequest,
     @CommandContextOf() context: CommandContext,

@@ -13,7 +13,9 @@ import {
   RequestDeadlineExtensionRequest,
 } from './treaty.request.dto';
 
-const failures = 'NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, EXTENSION_TOO_LONG, DATE_IN_FUTURE';
+const failures =
+  'NOT_FOUND, INELIGIBLE_PARTICIPANT (an organisation), INVALID_TRANSITION, DEADLINE_PASSED, EXTENSION_TOO_LONG, ' +
+  'DATE_IN_FUTURE, DATE_OUT_OF_ORDER (decidedOn before the request)';
 
 @ApiTags('participants')
 @Controller('participants/:id')
@@ -22,6 +24,7 @@ export class TreatyHttpController {
 
   @Post('treaty-actions')
   @CommandRoute({
+    record: 'Participant',
     summary: "Record a State's signature, ratification or accession, or withdrawal, with its public source",
     roles: ['admin'],
     failures,
@@ -37,6 +40,7 @@ export class TreatyHttpController {
 
   @Post('deadline-extensions')
   @CommandRoute({
+    record: 'Participant',
     summary: 'Record a request to extend an Art. 3 or Art. 4 deadline (the State itself, or staff)',
     roles: ['admin', 'coordinator', 'affected_state'],
     failures,
@@ -55,6 +59,7 @@ export class TreatyHttpController {
 
   @Post('deadline-extensions/decisions')
   @CommandRoute({
+    record: 'Participant',
     summary: 'Record the decision of a Meeting of States Parties on the pending extension request',
     roles: ['admin', 'coordinator'],
     failures,

@@ -16,6 +16,7 @@ export class RevisePledgeHttpController {
 
   @Patch(':id')
   @CommandRoute({
+    record: 'Pledge',
     summary: 'Revise quantity, validUntil or conditions of a pledge',
     roles: ['donor', 'coordinator'],
     failures: 'BELOW_ALLOCATED, PLEDGE_NOT_OPEN',

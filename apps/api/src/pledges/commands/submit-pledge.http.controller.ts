@@ -14,6 +14,7 @@ export class SubmitPledgeHttpController {
 
   @Post()
   @CommandRoute({
+    record: 'Pledge',
     summary: 'Submit a pledge (a donor for itself, or a coordinator on its behalf)',
     roles: ['donor', 'coordinator'],
     creates: true,

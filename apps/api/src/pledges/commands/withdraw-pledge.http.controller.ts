@@ -15,6 +15,7 @@ export class WithdrawPledgeHttpController {
 
   @Post(':id/withdraw')
   @CommandRoute({
+    record: 'Pledge',
     summary: 'Withdraw a pledge; its unallocated part is released',
     roles: ['donor', 'coordinator'],
     failures: 'PLEDGE_NOT_OPEN',

@@ -1,36 +1,9 @@
-import { Role } from '@cm/domain';
+import { CommandRoute, FieldKind, pillars } from './route-kinds';
 
-/** Records the fuzzer aims at: real ones, so that refusals come from the real validation and rules. */
-export interface Seeded {
-  recipientId: string;
-  donorId: string;
-  needId: string;
-  pledgeId: string;
-  allocationId: string;
-  deliveryId: string;
-  streamId: string;
-}
-
-/** What a field holds, so that a mutation knows which values are of the wrong type or out of bounds. */
-export type FieldKind =
-  | { kind: 'text'; max: number; min?: number }
-  | { kind: 'pattern'; bad: string[] }
-  | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'date' }
-  | { kind: 'amount' }
-  | { kind: 'quantity' }
-  | { kind: 'list'; bad: unknown[] };
-
-export interface CommandRoute {
-  method: 'POST' | 'PATCH';
-  path: (ids: Seeded, id?: string) => string;
-  /** The route has a record id in its path (the fuzzer also sends hostile ones). */
-  hasId: boolean;
-  roles: Role[];
-  valid: (ids: Seeded) => Record<string, unknown>;
-  fields: Record<string, FieldKind & { required?: boolean }>;
-}
-
+/**
+ * Every command route the fuzzer mutates, with a valid body for the seeded records and what each field holds: a data
+ * table only (one entry per route; the mutations are in command-mutations.ts), so it is longer than 200 lines.
+ */
 const participantId: FieldKind = {
   kind: 'pattern',
   bad: ['laos', 'L', '', ' LAO', 'LAO ', 'LAO\u0000', 'ЛАО', 'A'.repeat(40)],
@@ -40,7 +13,6 @@ const recordId: FieldKind = {
   bad: ['', 'a b', '../needs', 'x'.repeat(101), 'need\u0000', '%00', 'ñ'],
 };
 const category: FieldKind = { kind: 'pattern', bad: ['Metal', 'metal detectors', '_x', 'x'.repeat(65), '1abc'] };
-const pillars = ['clearance', 'risk_education', 'victim_assistance', 'stockpile_destruction', 'capacity_building'];
 const reason = { reason: { kind: 'text', max: 2_000, min: 1, required: true } } as const;
 const optionalReason = { reason: { kind: 'text', max: 2_000, min: 1 } } as const;
 
@@ -251,149 +223,5 @@ export const commandRoutes: Record<string, CommandRoute> = {
       assistanceType: { kind: 'enum', values: ['technical', 'material', 'financial'] },
       allocations: { kind: 'list', bad: ['x', [1], [{}], [{ needId: 'a', pledgeId: 'b' }], Array(1001).fill({})] },
     },
-  },
-};
-
-export interface QueryRoute {
-  path: (ids: Seeded, id?: string) => string;
-  hasId: boolean;
-  roles: Role[];
-  /** Its query parameters and values it accepts. */
-  params: Record<string, string[]>;
-}
-
-const staff: Role[] = ['admin', 'coordinator', 'analyst'];
-const everyone: Role[] = [...staff, 'donor', 'affected_state'];
-const page = { limit: ['1', '50', '500'], cursor: [] as string[] };
-
-export const queryRoutes: Record<string, QueryRoute> = {
-  'GET /participants': {
-    path: () => '/participants',
-    hasId: false,
-    roles: everyone,
-    params: { ...page, kind: ['state'], treatyStatus: ['signatory'] },
-  },
-  'GET /participants/:id': {
-    path: (ids, id = ids.donorId) => `/participants/${id}`,
-    hasId: true,
-    roles: everyone,
-    params: {},
-  },
-  'GET /needs': {
-    path: () => '/needs',
-    hasId: false,
-    roles: everyone,
-    params: {
-      ...page,
-      requesterId: ['LAO'],
-      pillar: pillars,
-      assistanceType: ['material'],
-      category: ['metal_detectors'],
-      status: ['open'],
-      priority: ['high'],
-    },
-  },
-  'GET /needs/:id': { path: (ids, id = ids.needId) => `/needs/${id}`, hasId: true, roles: everyone, params: {} },
-  'GET /pledges': {
-    path: () => '/pledges',
-    hasId: false,
-    roles: everyone,
-    params: {
-      ...page,
-      donorId: ['NOR'],
-      assistanceType: ['material'],
-      category: ['metal_detectors'],
-      status: ['open'],
-      pillar: pillars,
-    },
-  },
-  'GET /pledges/:id': { path: (ids, id = ids.pledgeId) => `/pledges/${id}`, hasId: true, roles: everyone, params: {} },
-  'GET /allocations': {
-    path: () => '/allocations',
-    hasId: false,
-    roles: everyone,
-    params: { ...page, donorId: ['NOR'], recipientId: ['LAO'], status: ['accepted'], pillar: pillars },
-  },
-  'GET /allocations/:id': {
-    path: (ids, id = ids.allocationId) => `/allocations/${id}`,
-    hasId: true,
-    roles: everyone,
-    params: {},
-  },
-  'GET /needs/:id/matches': {
-    path: (ids, id = ids.needId) => `/needs/${id}/matches`,
-    hasId: true,
-    roles: everyone,
-    params: { limit: ['1', '20', '100'] },
-  },
-  'GET /pledges/:id/matches': {
-    path: (ids, id = ids.pledgeId) => `/pledges/${id}/matches`,
-    hasId: true,
-    roles: everyone,
-    params: { limit: ['5'] },
-  },
-  'GET /matching/plan': {
-    path: () => '/matching/plan',
-    hasId: false,
-    roles: staff,
-    params: { pillar: pillars, recipientId: ['LAO'], assistanceType: ['material'] },
-  },
-  'GET /audit/streams/:id/events': {
-    path: (ids, id = ids.streamId) => `/audit/streams/${id}/events`,
-    hasId: true,
-    roles: staff,
-    params: { limit: ['10'], cursor: ['1'] },
-  },
-  'GET /audit/streams/:id/state': {
-    path: (ids, id = ids.streamId) => `/audit/streams/${id}/state`,
-    hasId: true,
-    roles: staff,
-    params: { at: ['2030-01-01', '2024-01-01T10:00:00Z'] },
-  },
-  'GET /audit/streams/:id/verify': {
-    path: (ids, id = ids.streamId) => `/audit/streams/${id}/verify`,
-    hasId: true,
-    roles: staff,
-    params: {},
-  },
-  'GET /audit/events': {
-    path: () => '/audit/events',
-    hasId: false,
-    roles: everyone,
-    params: {
-      ...page,
-      type: ['NeedPosted'],
-      actor: ['x'],
-      participant: ['LAO'],
-      streamType: ['need'],
-      from: ['2024-01-01'],
-      to: ['2030-01-01'],
-    },
-  },
-  'GET /audit/export': {
-    path: () => '/audit/export',
-    hasId: false,
-    roles: everyone,
-    params: { format: ['ndjson', 'csv'], type: ['NeedPosted'], from: ['2024-01-01'] },
-  },
-  'GET /reports/support': {
-    path: () => '/reports/support',
-    hasId: false,
-    roles: staff,
-    params: { groupBy: ['donor,pillar', 'year'], from: ['2024-01-01'], to: ['2030-12-31'] },
-  },
-  'GET /reports/coverage': { path: () => '/reports/coverage', hasId: false, roles: staff, params: {} },
-  'GET /reports/former-users': { path: () => '/reports/former-users', hasId: false, roles: staff, params: {} },
-  'GET /reports/article7/:id': {
-    path: (ids, id = ids.donorId) => `/reports/article7/${id}`,
-    hasId: true,
-    roles: everyone,
-    params: { year: ['2024'], format: ['json', 'csv'] },
-  },
-  'GET /exports/iati/:id': {
-    path: (ids, id = ids.donorId) => `/exports/iati/${id}`,
-    hasId: true,
-    roles: [...staff, 'donor'],
-    params: {},
   },
 };
