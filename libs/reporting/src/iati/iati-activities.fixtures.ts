@@ -1,26 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IatiActivitiesInput } from './iati-input';
 
-/** Norway's pledges, allocations and deliveries as the IATI writer reads them, and the schema check its spec runs. */
-export const repoRoot = join(__dirname, '..', '..', '..', '..');
-export const schema = join(repoRoot, '..', 'shared', 'iati', 'iati-activities-schema.xsd');
-
-/** Runs xmllint against the official IATI 2.03 activities schema; CI installs it with the Debian libxml2-utils. */
-export function validate(xml: string): { ok: boolean; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'iati-'));
-  try {
-    const file = join(dir, 'activities.xml');
-    writeFileSync(file, xml);
-    const run = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
-    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
+/** Norway's pledges, allocations and deliveries as the IATI writer reads them. */
 export const norway = { id: 'NOR', name: 'Norway & "friends" <MFA>', kind: 'state' as const, iatiRef: 'XM-DAC-8' };
 export const money = (amount: string, unit: string) => ({ amount, unit });
 

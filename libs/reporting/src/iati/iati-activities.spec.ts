@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { iatiActivitiesXml } from './iati-activities';
-import { schema, validate, norway, money, input, activityOf, transactionsOf } from './iati-activities.fixtures';
+import { iatiSchema as schema, validateIati as validate } from '../../../../test/support/iati-schema';
+import { norway, money, input, activityOf, transactionsOf } from './iati-activities.fixtures';
 
 describe('iatiActivitiesXml', () => {
   beforeAll(() => {
