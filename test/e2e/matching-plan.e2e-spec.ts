@@ -9,6 +9,7 @@ import {
   reason,
   Seeded,
   seedMatchingRecord,
+  seededRecordProjected,
 } from './matching.fixtures';
 
 describe('matching offers to needs (api, relay and projector processes)', () => {
@@ -23,6 +24,7 @@ describe('matching offers to needs (api, relay and projector processes)', () => 
 
   it('seeds participants (one former user), needs and pledges through the api', async () => {
     await seedMatchingRecord(send, needs, pledges);
+    await seededRecordProjected(eventually, needs, pledges);
   });
 
   it('plans, applies the plan idempotently, and the allocations appear with no over-allocation', async () => {

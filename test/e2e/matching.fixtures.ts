@@ -128,3 +128,23 @@ export async function seedMatchingRecord(send: ActorStack['send'], needs: Seeded
     quantity: { amount: 30, unit: 'items' },
   });
 }
+
+/**
+ * Resolves once the matching read models show the whole seeded record (the former user's link, both pledges for
+ * Cambodia's need, the targeted pledge's need, two needs for the open pledge): the ranking spec's reads wait on the
+ * same conditions, and a plan computed before them would plan with part of the record.
+ */
+export async function seededRecordProjected(
+  eventually: ReturnType<typeof matchingClientOf>['eventually'],
+  needs: Seeded,
+  pledges: Seeded,
+) {
+  await eventually(
+    `/needs/${needs.laoCritical.id}/matches`,
+    (b) => (b.items as Candidate[]).some((c) => reason(c, 'former_user_link')?.value === 1),
+    'LAO',
+  );
+  await eventually(`/needs/${needs.khmHigh.id}/matches`, (b) => (b.items as Candidate[]).length === 2);
+  await eventually(`/pledges/${pledges.norForKhm.id}/matches`, (b) => (b.items as Candidate[]).length >= 1, 'NOR');
+  await eventually(`/pledges/${pledges.usa.id}/matches?limit=2`, (b) => (b.items as Candidate[]).length === 2);
+}
