@@ -55,17 +55,17 @@ module.exports = {
     {
       name: 'production-code-not-from-tests',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$' },
-      to: { path: '(^test/|\\.(spec|int-spec|e2e-spec)\\.ts$)' },
+      from: { path: '^(apps|libs)/', pathNot: '\\.(spec|int-spec|e2e-spec|fixtures)\\.ts$' },
+      to: { path: '(^test/|\\.(spec|int-spec|e2e-spec|fixtures)\\.ts$)' },
     },
     {
       name: 'testing-folders-serve-tests-only',
       comment:
         'In-memory fakes and test harnesses live in testing/ folders (libs/event-store/src/testing, libs/application/src/testing, ' +
-        'apps/api/src/testing); ' +
-        'only tests and other testing/ files import them.',
+        'apps/api/src/testing) or beside a spec as <name>.fixtures.ts; ' +
+        'only tests, fixtures and other testing/ files import them.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/testing/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec|fixtures)\\.ts$', '/testing/'] },
       to: { path: '^(apps|libs)/[^/]+/src/testing/' },
     },
   ],

@@ -13,7 +13,10 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@cm/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@cm/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@cm/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',
+  },
   setupFiles: ['reflect-metadata'],
 };
 

@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { signToken } from '@cm/platform';
-import { RunningProcess, startStack, waitFor } from '../support/processes';
-import { kafkaBrokers, mongodbUri, uniqueName } from '../support/servers';
-import { launchChromium, newUser, screenshots, seriousViolations, signInAs } from './console-browser';
-
-const database = uniqueName('console');
-const root = join(__dirname, '..', '..');
+import type { Browser } from 'playwright-core';
+import { newUser, signInAs } from './console-browser';
+import { accessible, shot, useConsoleStack } from './console-stack';
 
 /**
  * The console in a real browser against api, relay and projector processes: one journey per role, following one need
@@ -16,47 +10,9 @@ const root = join(__dirname, '..', '..');
 describe('the web console across roles (chromium, real stack)', () => {
   let base: string;
   let browser: Browser;
-  const processes: RunningProcess[] = [];
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: false });
-  const accessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
-
-  beforeAll(async () => {
-    const stack = await startStack({
-      MONGODB_URI: mongodbUri,
-      MONGODB_DATABASE: database,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${database}.`,
-      CONSOLE_DIR: join(root, 'dist', 'console'),
-      CONSISTENCY_WAIT_MS: '15000',
-    });
-    base = stack.base;
-    processes.push(...stack.processes);
-    await waitFor(
-      async () => ((await fetch(`${base}/health/ready`)).ok ? true : undefined),
-      'the api to be ready',
-      90_000,
-      () => processes.map((p) => p.output()).join('\n'),
-    );
-    const admin = await signToken({ role: 'admin' });
-    for (const [id, name] of [
-      ['LAO', "Lao People's Democratic Republic"],
-      ['NOR', 'Norway'],
-    ]) {
-      const response = await fetch(`${base}/participants`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ id, name, kind: 'state', treatyStatus: 'state_party' }),
-      });
-      expect(response.status).toBe(201);
-    }
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(processes.map((p) => p.stop()));
+  const running = useConsoleStack('console');
+  beforeAll(() => {
+    ({ base, browser } = running);
   });
 
   it('serves the console and its settings from the api, with dev sign-in outside production', async () => {
@@ -200,45 +156,6 @@ describe('the web console across roles (chromium, real stack)', () => {
       await shot(analyst.page, 'analyst-record');
     } finally {
       await analyst.context.close();
-    }
-  });
-
-  it('refuses, through the api, what a role may not do', async () => {
-    const donor = await newUser(browser, base);
-    try {
-      await signInAs(donor.page, 'Donor', 'NOR');
-      await donor.page.goto('/console/plan'); // not a donor page: the console falls back to the donor's own
-      await donor.page.getByRole('heading', { name: 'Pledges of NOR' }).waitFor();
-      const status = await donor.page.evaluate(async () => {
-        const token = (
-          globalThis as unknown as { sessionStorage: { getItem(key: string): string } }
-        ).sessionStorage.getItem('cm-console-session');
-        const response = await fetch('/matching/plan/apply', {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: '{}',
-        });
-        return response.status;
-      });
-      expect(status).toBe(403);
-    } finally {
-      await donor.context.close();
-    }
-  });
-
-  it('speaks French and Spanish, numbers and dates included', async () => {
-    const user = await newUser(browser, base, 'fr-FR');
-    try {
-      await user.page.goto('/console/');
-      await user.page.getByRole('heading', { name: 'Connexion', exact: true }).waitFor();
-      await user.page.getByRole('textbox', { name: 'Langue' }).click();
-      await user.page.getByRole('option', { name: 'Español' }).click();
-      await user.page.getByRole('heading', { name: 'Iniciar sesión', exact: true }).waitFor();
-      await accessible(user.page);
-      expect(await user.page.locator('html').getAttribute('lang')).toBe('es');
-      await shot(user.page, 'sign-in-es');
-    } finally {
-      await user.context.close();
     }
   });
 });

@@ -25,7 +25,23 @@ describe('monorepo layout', () => {
     expect(byType('library')).toEqual(folders('libs'));
   });
 
+  const aliases = Object.keys(tsconfig.compilerOptions.paths);
+  const testingAliases = aliases.filter((alias) => alias.endsWith('/testing'));
+
   it('has a path alias @cm/<lib> for every lib', () => {
-    expect(Object.keys(tsconfig.compilerOptions.paths).sort()).toEqual(folders('libs').map((lib) => `@cm/${lib}`));
+    expect(aliases.filter((alias) => !testingAliases.includes(alias)).sort()).toEqual(
+      folders('libs').map((lib) => `@cm/${lib}`),
+    );
+  });
+
+  // A lib's in-memory fakes may have an alias of their own, @cm/<lib>/testing, and only its testing/ folder may.
+  it('aliases only testing folders under @cm/<lib>/testing', () => {
+    for (const alias of testingAliases) {
+      const lib = alias.replace(/^@cm\//, '').replace(/\/testing$/, '');
+      expect(folders('libs')).toContain(lib);
+      expect(tsconfig.compilerOptions.paths[alias]).toEqual([`libs/${lib}/src/testing`]);
+      expect(existsSync(join(root, 'libs', lib, 'src', 'testing', 'index.ts'))).toBe(true);
+    }
+    expect(aliases.filter((alias) => alias.split('/').length > 2 && !testingAliases.includes(alias))).toEqual([]);
   });
 });

@@ -1,29 +1,6 @@
 import { CommitDocument } from '@cm/event-store';
 import { useActorStack } from '../support/actor-stack';
-
-const needBody = {
-  requesterId: 'LAO',
-  pillar: 'clearance',
-  assistanceType: 'financial',
-  title: 'Survey of Xieng Khouang <north> & "east"',
-  quantity: { amount: 0.1, unit: 'USD' },
-  priority: 'high',
-};
-const pledgeBody = (donorId: string) => ({
-  donorId,
-  assistanceType: 'financial',
-  pillars: ['clearance'],
-  quantity: { amount: 250000, unit: 'EUR' },
-});
-
-/** Recorded times are milliseconds; a pause on either side makes "between two commands" unambiguous. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
-async function instantBetween(): Promise<string> {
-  await pause();
-  const instant = new Date().toISOString();
-  await pause();
-  return instant;
-}
+import { EnvelopeSummary, instantBetween, needBody, pledgeBody } from './audit.fixtures';
 
 describe('audit of the event store through the api', () => {
   const { db, send } = useActorStack('audit', { apps: ['api'] });
@@ -195,10 +172,3 @@ describe('audit of the event store through the api', () => {
     expect((await send('GET', `/audit/streams/need-${needId}/events`, 'nobody')).status).toBe(401);
   });
 });
-
-interface EnvelopeSummary {
-  version: number;
-  prevHash: string;
-  hash: string;
-  metadata: { actor: Record<string, unknown> };
-}

@@ -1,23 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { dumpGeneration, dumpLive, rebuildProjectionSet, type ProjectionSetName } from '@cm/read-models';
 import { useActorStack } from '../support/actor-stack';
+import { validateIati } from '../support/iati-schema';
+import { seedAnsweredDeliveries } from './reconciliation.fixtures';
 import { waitFor } from '../support/processes';
 import { testKafka } from '../support/servers';
-const schema = join(__dirname, '..', '..', '..', 'shared', 'iati', 'iati-activities-schema.xsd');
-
-function xmllintOk(xml: string): boolean {
-  const dir = mkdtempSync(join(tmpdir(), 'iati-recon-'));
-  try {
-    writeFileSync(join(dir, 'activities.xml'), xml);
-    return spawnSync('xmllint', ['--noout', '--schema', schema, join(dir, 'activities.xml')]).status === 0;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const dayMs = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
 const total = (count: number, eur: string, usd: string) => ({ count, byUnit: { EUR: eur }, usd, withoutUsd: 0 });
@@ -34,7 +20,7 @@ describe('delivery reconciliation on the real stack (api, relay, projector; Kafk
     env: { CONSISTENCY_WAIT_MS: '15000' },
     participants: ['NOR', 'DEU', 'LAO', 'VNM'],
   });
-  const { topicPrefix, db, client, tokens, processes, ok: send, get, json } = stack;
+  const { topicPrefix, db, client, tokens, get, json } = stack;
   const ids: Record<string, string> = {};
   let allocationId = '';
   let needId = '';
@@ -44,59 +30,9 @@ describe('delivery reconciliation on the real stack (api, relay, projector; Kafk
   const delivery = (id: string) => `/allocations/${allocationId}/deliveries/${ids[id]}`;
 
   beforeAll(async () => {
-    const need = await send('POST', '/needs', 'LAO', {
-      requesterId: 'LAO',
-      pillar: 'clearance',
-      assistanceType: 'financial',
-      title: 'Clearance of Xieng Khouang',
-      quantity: { amount: 1000, unit: 'EUR' },
-      priority: 'high',
-    });
-    needId = need.body.id as string;
-    const pledge = await send('POST', '/pledges', 'NOR', {
-      donorId: 'NOR',
-      assistanceType: 'financial',
-      pillars: ['clearance'],
-      quantity: { amount: 1000, unit: 'EUR' },
-      pledgedOn: '2024-01-10',
-    });
-    await waitFor(
-      async () => ((await get(`/pledges/${pledge.body.id as string}`)).status === 200 ? true : undefined),
-      'the pledge to be projected',
-      60_000,
-      () => processes.map((p) => p.output()).join('\n'),
-    );
-    const allocation = await send('POST', '/allocations', 'NOR', {
-      pledgeId: pledge.body.id,
-      needId,
-      amount: 1000,
-      committedOn: '2024-02-01',
-    });
-    allocationId = allocation.body.id as string;
-    await send('POST', `/allocations/${allocationId}/accept`, 'LAO', {});
-    for (const [id, amount, deliveredOn] of [
-      ['d1', 300, '2024-03-01'],
-      ['d2', 200, '2024-04-01'],
-      ['d3', 100, '2024-05-01'],
-      ['d4', 250, '2024-06-01'],
-      ['d5', 100, '2024-07-01'],
-    ] as const) {
-      ids[id] = (await send('POST', `/allocations/${allocationId}/deliveries`, 'NOR', { amount, deliveredOn })).body
-        .id as string;
-    }
-    await send('POST', `${delivery('d1')}/confirm`, 'LAO', {});
-    for (const id of ['d2', 'd3', 'd4', 'd5']) {
-      await send('POST', `${delivery(id)}/dispute`, 'LAO', { reason: `${id} did not arrive as reported` });
-    }
-    await send('POST', `${delivery('d2')}/correct`, 'NOR', { amount: 150, reason: '50 stayed at the depot' });
-    await send('POST', `${delivery('d2')}/confirm`, 'LAO', {});
-    await send('POST', `${delivery('d3')}/withdraw`, 'NOR', { reason: 'recorded twice' });
-    // With d3 withdrawn and d5 disputed, 50 more fit: d6 is reported and left unanswered.
-    ids.d6 = (
-      await send('POST', `/allocations/${allocationId}/deliveries`, 'NOR', { amount: 50, deliveredOn: '2024-08-01' })
-    ).body.id as string;
-    lastToken = (await send('POST', `${delivery('d4')}/withdraw-dispute`, 'LAO', { reason: 'found at customs' })).body
-      .consistencyToken as string;
+    const seeded = await seedAnsweredDeliveries(stack);
+    ({ needId, allocationId, lastToken } = seeded);
+    Object.assign(ids, seeded.ids);
   });
 
   it('reads its own writes: the allocation and the need reflect every answer at once with the token', async () => {
@@ -180,7 +116,7 @@ describe('delivery reconciliation on the real stack (api, relay, projector; Kafk
     const response = await get('/exports/iati/NOR', 'NOR');
     expect(response.status).toBe(200);
     const xml = await response.text();
-    expect(xmllintOk(xml)).toBe(true);
+    expect(validateIati(xml).ok).toBe(true);
     const disbursements = [...xml.matchAll(/<transaction ref="([^"]+)">\s*<transaction-type code="3"\/>/g)];
     expect(disbursements.map(([, ref]) => ref).sort()).toEqual([ids.d1, ids.d2, ids.d4].sort());
     expect(xml).toMatch(

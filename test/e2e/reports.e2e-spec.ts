@@ -1,24 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { useActorStack } from '../support/actor-stack';
-import { waitFor } from '../support/processes';
-
-const schema = join(__dirname, '..', '..', '..', 'shared', 'iati', 'iati-activities-schema.xsd');
-
-function xmllint(xml: string): { ok: boolean; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'iati-e2e-'));
-  try {
-    writeFileSync(join(dir, 'activities.xml'), xml);
-    const run = spawnSync('xmllint', ['--noout', '--schema', schema, join(dir, 'activities.xml')], {
-      encoding: 'utf8',
-    });
-    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { validateIati } from '../support/iati-schema';
+import { seedReportedRecord } from './reports.fixtures';
 
 /**
  * Expected USD figures by hand, each amount at the published annual average of its own effective date's year
@@ -30,82 +12,9 @@ function xmllint(xml: string): { ok: boolean; output: string } {
  */
 describe('reports and the IATI export over a seeded record (api, relay and projector processes)', () => {
   const stack = useActorStack('reports', { env: { CONSISTENCY_WAIT_MS: '15000' } });
-  const { processes, ok: send, get, json } = stack;
+  const { get, json } = stack;
 
-  beforeAll(async () => {
-    for (const [id, name, used] of [
-      ['NOR', 'Norway', []],
-      ['LAO', 'Lao PDR', []],
-      ['USA', 'United States', ['LAO']],
-    ] as const) {
-      await send('POST', '/participants', 'admin', { id, name, kind: 'state', usedClusterMunitionsIn: used });
-    }
-    const financial = { assistanceType: 'financial' };
-    const need = await send('POST', '/needs', 'LAO', {
-      ...financial,
-      requesterId: 'LAO',
-      pillar: 'clearance',
-      title: 'Survey of Xieng Khouang',
-      quantity: { amount: 1000, unit: 'EUR' },
-      priority: 'high',
-    });
-    const eur = await send('POST', '/pledges', 'NOR', {
-      ...financial,
-      donorId: 'NOR',
-      pillars: ['clearance'],
-      quantity: { amount: 500.1, unit: 'EUR' },
-      pledgedOn: '2023-06-01',
-    });
-    await send('POST', '/pledges', 'NOR', {
-      ...financial,
-      donorId: 'NOR',
-      pillars: ['clearance'],
-      quantity: { amount: 1000000, unit: 'JPY' },
-      pledgedOn: '2024-05-01',
-    });
-    await send('POST', '/pledges', 'USA', {
-      ...financial,
-      donorId: 'USA',
-      pillars: ['clearance'],
-      recipientId: 'LAO',
-      quantity: { amount: 0.3, unit: 'USD' },
-      pledgedOn: '2024-02-01',
-    });
-    await waitFor(
-      async () => ((await get(`/pledges/${eur.body.id as string}`)).status === 200 ? true : undefined),
-      'the pledge to be projected',
-      60_000,
-      () => processes.map((p) => p.output()).join('\n'),
-    );
-    const allocation = await send('POST', '/allocations', 'NOR', {
-      pledgeId: eur.body.id,
-      needId: need.body.id,
-      amount: 300.1,
-      committedOn: '2023-07-01',
-    });
-    const allocationId = allocation.body.id as string;
-    await send('POST', `/allocations/${allocationId}/accept`, 'LAO', {});
-    for (const [amount, deliveredOn] of [
-      [100.2, '2024-01-15'],
-      [0.1, '2024-02-01'],
-      [0.2, '2025-03-01'],
-    ] as const) {
-      const recorded = await send('POST', `/allocations/${allocationId}/deliveries`, 'NOR', { amount, deliveredOn });
-      await send('POST', `/allocations/${allocationId}/deliveries/${recorded.body.id as string}/confirm`, 'LAO', {});
-    }
-    // The saga updates the need and the pledge after the allocation: wait until every figure has arrived.
-    await waitFor(
-      async () => {
-        const support = await json('/reports/support');
-        const coverage = await json('/reports/coverage');
-        const [total] = support.items as { delivered: { count: number } }[];
-        const [cell] = coverage.items as { usd: { delivered: string } }[];
-        return total?.delivered.count === 3 && cell?.usd.delivered === '113.34' ? true : undefined;
-      },
-      'the reports to include every write',
-      60_000,
-    );
-  });
+  beforeAll(() => seedReportedRecord(stack));
 
   const total = (count: number, byUnit: Record<string, string>, usd: string) => ({ count, byUnit, usd, withoutUsd: 0 });
 
@@ -218,7 +127,7 @@ describe('reports and the IATI export over a seeded record (api, relay and proje
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/xml/);
     const xml = await response.text();
-    const validation = xmllint(xml);
+    const validation = validateIati(xml);
     expect(validation).toEqual({ ok: true, output: expect.stringContaining('validates') });
     const codes = [...xml.matchAll(/<transaction-type code="(\d+)"/g)].map((m) => m[1]).sort();
     expect(codes).toEqual(['12', '12', '2', '3', '3', '3']);

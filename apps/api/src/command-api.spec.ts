@@ -1,21 +1,5 @@
-import { CommandApi, startCommandApi, tokenFor } from './testing/command-api';
-
-const need = (requesterId = 'LAO', amount = 100) => ({
-  requesterId,
-  pillar: 'clearance',
-  assistanceType: 'material',
-  category: 'metal_detectors',
-  title: 'Metal detectors',
-  quantity: { amount, unit: 'items' },
-  priority: 'high',
-});
-const pledge = (donorId = 'NOR', amount = 100) => ({
-  donorId,
-  assistanceType: 'material',
-  pillars: ['clearance'],
-  category: 'metal_detectors',
-  quantity: { amount, unit: 'items' },
-});
+import { CommandApi, startCommandApi } from './testing/command-api';
+import { actorTokens, need, pledge } from './command-api.fixtures';
 
 describe('command handlers over HTTP (in-memory store)', () => {
   let api: CommandApi;
@@ -23,15 +7,7 @@ describe('command handlers over HTTP (in-memory store)', () => {
 
   beforeAll(async () => {
     api = await startCommandApi();
-    [lao, vnm, nor, deu, coordinator, admin, analyst] = await Promise.all([
-      tokenFor('affected_state', 'LAO'),
-      tokenFor('affected_state', 'VNM'),
-      tokenFor('donor', 'NOR'),
-      tokenFor('donor', 'DEU'),
-      tokenFor('coordinator'),
-      tokenFor('admin'),
-      tokenFor('analyst'),
-    ]);
+    ({ lao, vnm, nor, deu, coordinator, admin, analyst } = await actorTokens());
   });
   afterAll(() => api.close());
 

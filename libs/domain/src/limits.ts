@@ -13,3 +13,5 @@ export const maxSourceLength = 500;
 export const maxReasonLength = 2_000;
 /** Descriptions and pledge conditions: a page. */
 export const maxDescriptionLength = 10_000;
+/** An acting user's subject (the token's `sub`) or the participant it acted for, as the audit log searches it. */
+export const maxActorLength = 200;

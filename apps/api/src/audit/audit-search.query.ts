@@ -2,7 +2,7 @@ import { MaxLength, MinLength, Matches } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import { AuditFilter, auditedStreamTypes, decodeCursor } from '@cm/read-models';
-import { Actor, Role } from '@cm/domain';
+import { Actor, maxActorLength, Role } from '@cm/domain';
 import { Problem } from '../problems/problem';
 import {
   assertPeriod,
@@ -30,7 +30,7 @@ export class AuditFilterQuery {
   })
   type?: string;
 
-  @Optional(applyDecorators(MinLength(1), MaxLength(200)), {
+  @Optional(applyDecorators(MinLength(1), MaxLength(maxActorLength)), {
     description: "The acting user's subject, or the participant it acted for",
   })
   actor?: string;

@@ -4,7 +4,7 @@ import { ALLOCATION_INTENTS, IDEMPOTENCY_KEYS } from '@cm/application';
 import { eventRegistrations, Role } from '@cm/domain';
 import { EVENT_STORE, EventTypeRegistry } from '@cm/event-store';
 import { APP_CONFIG, loadConfig, MONGO_DB, signToken } from '@cm/platform';
-import { InMemoryEventStore } from '../../../../libs/event-store/src/testing';
+import { InMemoryEventStore } from '@cm/event-store/testing';
 import { CommandsModule } from '../commands.module';
 import { configureHttp } from '../http/http-hardening';
 import { requestPipeline } from '../http/request-pipeline';

@@ -1,37 +1,5 @@
 import { by, coordinator, germany, norway, now } from '../testing/actors';
-import { specFor } from '../testing/given-when-then';
-import type { PledgeCapacityReserved, PledgeDeliveryConfirmed, PledgeStatus, PledgeSubmitted } from './index';
-import { pledgeDecider } from './index';
-
-const given = specFor(pledgeDecider);
-const pledgeId = 'pledge-1';
-const nok = (amount: string) => ({ amount, unit: 'NOK' });
-
-const submitted: PledgeSubmitted = {
-  type: 'PledgeSubmitted',
-  data: {
-    pledgeId,
-    donorId: 'NOR',
-    assistanceType: 'financial',
-    pillars: ['clearance', 'risk_education'],
-    quantity: nok('1000000.00'),
-    validUntil: '2026-12-31',
-    submittedAt: now,
-  },
-};
-const reserved = (allocationId: string, amount: string, status: PledgeStatus): PledgeCapacityReserved => ({
-  type: 'PledgeCapacityReserved',
-  data: { pledgeId, allocationId, amount: nok(amount), status },
-});
-const delivered = (deliveryId: string, amount: string, status: PledgeStatus): PledgeDeliveryConfirmed => ({
-  type: 'PledgeDeliveryConfirmed',
-  data: { pledgeId, allocationId: 'a1', deliveryId, amount: nok(amount), status },
-});
-const reserve = (allocationId: string, amount: number, at = now) => ({
-  type: 'ReservePledgeCapacity' as const,
-  data: { pledgeId, allocationId, amount: { amount, unit: 'NOK' } },
-  metadata: by(coordinator, at),
-});
+import { given, pledgeId, nok, submitted, reserved, delivered, reserve } from './pledge.fixtures';
 
 describe('pledge', () => {
   describe('submission', () => {
@@ -75,48 +43,6 @@ describe('pledge', () => {
       given(submitted)
         .when({ type: 'SubmitPledge', data: submit, metadata: by(norway) })
         .thenFails('ALREADY_EXISTS');
-    });
-  });
-
-  describe('capacity', () => {
-    it('moves from open to partially allocated to allocated', () => {
-      given(submitted)
-        .when(reserve('a1', 400000))
-        .then([reserved('a1', '400000.00', 'partially_allocated')]);
-      given(submitted, reserved('a1', '400000.00', 'partially_allocated'))
-        .when(reserve('a2', 600000))
-        .then([reserved('a2', '600000.00', 'allocated')]);
-    });
-
-    it('never exceeds the quantity', () => {
-      given(submitted, reserved('a1', '400000.00', 'partially_allocated'))
-        .when(reserve('a2', 600000.01))
-        .thenFails('OVER_ALLOCATION');
-    });
-
-    it('reserves once per allocation', () => {
-      given(submitted, reserved('a1', '1.00', 'partially_allocated'))
-        .when(reserve('a1', 1))
-        .then([]);
-    });
-
-    it('refuses reservations after validUntil, even before the expiry is recorded', () => {
-      given(submitted)
-        .when(reserve('a1', 1, '2026-12-31T23:59:59Z'))
-        .then([reserved('a1', '1.00', 'partially_allocated')]);
-      given(submitted)
-        .when(reserve('a1', 1, '2027-01-01T00:00:00Z'))
-        .thenFails('PLEDGE_NOT_OPEN');
-    });
-
-    it('is fulfilled when deliveries cover the quantity', () => {
-      given(submitted, reserved('a1', '1000000.00', 'allocated'))
-        .when({
-          type: 'RecordPledgeDelivery',
-          data: { pledgeId, allocationId: 'a1', deliveryId: 'd1', amount: { amount: '1000000', unit: 'NOK' } },
-          metadata: by(coordinator),
-        })
-        .then([delivered('d1', '1000000.00', 'fulfilled')]);
     });
   });
 

@@ -1,6 +1,7 @@
 /**
  * ISO 3166-1 alpha-3 → alpha-2 for every officially assigned country code (249 entries, from the Debian
- * iso-codes data). Participants are identified by alpha-3; IATI's recipient-country wants alpha-2.
+ * iso-codes data). Participants are identified by alpha-3; IATI's recipient-country wants alpha-2. A data table, long on
+ * purpose: one line per code, nothing else in the file.
  */
 const alpha2ByAlpha3: Readonly<Record<string, string>> = {
   ABW: 'AW',

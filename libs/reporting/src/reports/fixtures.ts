@@ -140,3 +140,21 @@ export const participants: ReportParticipant[] = [
   { id: 'DEU', name: 'Germany' },
   { id: 'USA', name: 'United States', usedClusterMunitionsIn: ['LAO', 'VNM'] },
 ];
+
+/**
+ * Expected USD figures are computed by hand from the published table (annual averages in units per USD), each amount
+ * converted on its own effective date with the rate rounded to 10 significant digits and the result half-even to the
+ * cent (2023 from the Fed H.10 series; 2024 and 2025 from the ECB, the Fed's 2024 series ending in November):
+ *   EUR 2023 0.9247169594 → 1.081411982   P1 1,000,000.10 → 1,081,412.09   A1 0.10 → 0.11
+ *   EUR 2024 0.924127858  → 1.082101347   A2 0.20 → 0.22   d1 0.10 → 0.11
+ *   JPY 2024 151.4310283  → 0.006603666443  P2 5,000,000 → 33,018.33  A3 1,000,000 → 6,603.67  d3 600,000 → 3,962.20
+ *   JPY 2025 149.6554081  → 0.006682017127  d4 400,000 → 2,672.81 (at 2024's rate it would be 2,641.47)
+ */
+export const total = (count: number, byUnit: Record<string, string>, usd: string, withoutUsd = 0) => ({
+  count,
+  byUnit,
+  usd,
+  withoutUsd,
+});
+export const none = total(0, {}, '0.00');
+export const input = { pledges, allocations };
