@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportSources } from '../reports/report-sources';
+import { ReportSources } from '@cm/application';
 import { IatiExportHttpController } from './iati-export.query.controller';
 
 @Module({ controllers: [IatiExportHttpController], providers: [ReportSources] })

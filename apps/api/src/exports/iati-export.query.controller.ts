@@ -2,11 +2,10 @@ import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cm/domain';
 import { iatiActivitiesXml } from '@cm/reporting';
+import { iatiInputOf, ReportSources } from '@cm/application';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { ParticipantIdPipe } from '../http/participant-id.pipe';
-import { ReportSources } from '../reports/report-sources';
-import { iatiInputOf } from './iati-input-of';
 
 const staff: Role[] = ['analyst', 'coordinator', 'admin'];
 

@@ -2,10 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { publishedRates } from '@cm/domain';
 import { ratesUsed, supportReport } from '@cm/reporting';
+import { ReportSources } from '@cm/application';
 import { Roles } from '../auth/auth.decorators';
 import { assertPeriod } from '../queries/query-params';
 import { amountsNote, analysts, dimensionsOf, SupportQuery } from './report-queries';
-import { ReportSources } from './report-sources';
 
 @ApiTags('reports')
 @ApiBearerAuth()

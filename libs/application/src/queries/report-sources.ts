@@ -10,7 +10,7 @@ import {
   ParticipantView,
   PledgeView,
 } from '@cm/read-models';
-import { Problem } from '../problems/problem';
+import { notFound } from './query-errors';
 
 /**
  * The read models the reports are computed from (the computation itself is pure, in @cm/reporting). Pledges and
@@ -43,7 +43,7 @@ export class ReportSources {
 
   async participant(id: string): Promise<ParticipantView> {
     const found = await (await liveCollection<ParticipantView>(this.db, 'participants')).findOne({ _id: id });
-    if (!found) throw new Problem(404, 'NOT_FOUND', `participant ${id} does not exist`);
+    if (!found) throw notFound(`participant ${id} does not exist`);
     return found as ParticipantView;
   }
 
