@@ -44,3 +44,4 @@ export { MatchingQueries, type NeedMatches, type PledgeMatches } from './queries
 export { ReportSources } from './queries/report-sources';
 export { type LiveChange, LiveFeed } from './queries/live-feed';
 export { iatiInputOf } from './queries/iati-input-of';
+export { IatiExport } from './queries/iati-export';
