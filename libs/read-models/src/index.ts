@@ -25,3 +25,4 @@ export * from './matching';
 export * from './coalitions/coalition-view';
 export * from './coalitions/coalition-pipeline';
 export * from './coalitions/pipeline-sources';
+export * from './support-cells/support-cells';

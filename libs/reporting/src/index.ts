@@ -1,4 +1,5 @@
 export { alpha2Of } from './iati/country-codes';
-export { iatiActivitiesXml, iatiVersion } from './iati/iati-activities';
+export { iatiActivitiesXml, iatiActivitiesXmlParts, iatiVersion } from './iati/iati-activities';
+export type { IatiActivitiesChunk, IatiActivitiesHead } from './iati/iati-activities';
 export * from './iati/iati-input';
 export * from './reports';

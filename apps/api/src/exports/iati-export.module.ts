@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ReportSources } from '../reports/report-sources';
+import { IatiExport, ReportSources } from '@cm/application';
 import { IatiExportHttpController } from './iati-export.query.controller';
 
-@Module({ controllers: [IatiExportHttpController], providers: [ReportSources] })
+@Module({ controllers: [IatiExportHttpController], providers: [ReportSources, IatiExport] })
 export class IatiExportModule {}

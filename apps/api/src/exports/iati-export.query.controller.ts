@@ -1,12 +1,11 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cm/domain';
-import { iatiActivitiesXml } from '@cm/reporting';
+import { IatiExport } from '@cm/application';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { ParticipantIdPipe } from '../http/participant-id.pipe';
-import { ReportSources } from '../reports/report-sources';
-import { iatiInputOf } from './iati-input-of';
 
 const staff: Role[] = ['analyst', 'coordinator', 'admin'];
 
@@ -14,7 +13,7 @@ const staff: Role[] = ['analyst', 'coordinator', 'admin'];
 @ApiBearerAuth()
 @Controller('exports')
 export class IatiExportHttpController {
-  constructor(private readonly sources: ReportSources) {}
+  constructor(private readonly exports: IatiExport) {}
 
   @Get('iati/:donorId')
   @Roles(...staff, 'donor')
@@ -26,19 +25,15 @@ export class IatiExportHttpController {
   })
   @ApiResponse({ status: 403, description: 'FORBIDDEN: another donor' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such participant' })
-  async iati(@Param('donorId', ParticipantIdPipe) donorId: string, @CurrentActor() actor: Actor): Promise<string> {
+  async iati(
+    @Param('donorId', ParticipantIdPipe) donorId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
     if (!staff.includes(actor.role) && actor.participantId !== donorId) {
       throw Problem.forbidden(`donor ${actor.participantId ?? actor.sub} may export only its own activities`);
     }
-    const donor = await this.sources.participant(donorId);
-    const [pledges, allocations] = await Promise.all([
-      this.sources.pledges({ donorId }),
-      this.sources.allocations({ donorId }),
-    ]);
-    const recipientIds = [
-      ...new Set([...allocations.map((a) => a.recipientId), ...pledges.flatMap((p) => p.recipientId ?? [])]),
-    ];
-    const recipients = await this.sources.participants({ _id: { $in: recipientIds } });
-    return iatiActivitiesXml(iatiInputOf({ donor, pledges, allocations, recipients }, new Date().toISOString()));
+    // Refusals (403, 404) are answered before the first byte; the file is then written activity by activity.
+    const parts = await this.exports.partsOf(donorId, new Date().toISOString());
+    return new StreamableFile(Readable.from(parts), { type: 'application/xml; charset=utf-8' });
   }
 }

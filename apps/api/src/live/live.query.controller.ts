@@ -2,9 +2,8 @@ import { Controller, MessageEvent, Sse } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { filter, interval, map, merge, Observable } from 'rxjs';
 import { Actor } from '@cm/domain';
-import { mayReadStream } from '@cm/application';
+import { LiveFeed, mayReadStream } from '@cm/application';
 import { CurrentActor } from '../auth/auth.decorators';
-import { LiveFeed } from './live-feed';
 
 const heartbeatMs = 20_000;
 

@@ -1,6 +1,6 @@
 import { PortfolioFilters, PortfolioPlan, RankedCandidate } from '@cm/matching';
+import { NeedMatches, PledgeMatches } from '@cm/application';
 import { quantityAnswer } from '../queries/record-shapes';
-import { NeedMatches, PledgeMatches } from './matching-queries';
 
 /** What a candidate says in either direction: its score, every reason, and what one allocation could carry. */
 const candidateAnswer = (candidate: RankedCandidate) => ({

@@ -3,8 +3,10 @@ import { Db } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { liveCollection, PledgeView } from '@cm/read-models';
 import {
+  CoalitionAccess,
   ConsistencyTokens,
   FAILURE_PROBLEMS,
+  MatchingQueries,
   MongoIdempotencyKeys,
   PLAN_ENTRY_KEYS,
   PLAN_JOBS,
@@ -14,11 +16,9 @@ import {
   PLEDGE_UNITS,
   PledgeUnits,
 } from '@cm/application';
-import { CoalitionAccess } from '../coalitions/coalition-access';
 import { problemOf } from '../problems/problem-mapping';
 import { ConsistencyGate } from '../queries/consistency-gate';
 import { MatchesQueryController } from './candidates/matches.query.controller';
-import { MatchingQueries } from './matching-queries';
 import { ApplyPlanHttpController } from './plan/apply-plan.http.controller';
 import { PlanJobsHttpController } from './plan/jobs/plan-jobs.http.controller';
 import { PlanQueryController } from './plan/plan.query.controller';

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { NotPartyToStream, StreamNotFound } from '@cm/application';
+import { NotPartyToStream, QueryError, StreamNotFound } from '@cm/application';
 import { DomainError, domainErrorCodes } from '@cm/domain';
 import { VersionConflictError } from '@cm/event-store';
 import { MongoNetworkError } from 'mongodb';
@@ -25,6 +25,21 @@ describe('problemOf', () => {
     ['DATE_OUT_OF_ORDER', 422],
   ] as const)('%s → %i with the code', (code, status) => {
     expect(problemOf(new DomainError(code, 'why')).body).toMatchObject({ status, code, detail: 'why' });
+  });
+
+  it.each([
+    ['NOT_FOUND', 404],
+    ['NOT_MEMBER', 422],
+    ['FORBIDDEN', 403],
+  ] as const)("answers a query's %s with %i, its code and detail, and no field list", (code, status) => {
+    const body = problemOf(new QueryError(code, 'need n1 does not exist')).body;
+    expect(body).toEqual({
+      type: expect.stringContaining(code.toLowerCase().replace(/_/g, '-')),
+      title: expect.any(String),
+      status,
+      code,
+      detail: 'need n1 does not exist',
+    });
   });
 
   it("answers the audit's errors as 404 STREAM_NOT_FOUND and 403 FORBIDDEN", () => {

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { NotPartyToStream, PreconditionFailed, StreamNotFound } from '@cm/application';
+import { NotPartyToStream, PreconditionFailed, QueryError, QueryErrorCode, StreamNotFound } from '@cm/application';
 import { DomainError, DomainErrorCode } from '@cm/domain';
 import { VersionConflictError } from '@cm/event-store';
 import { Problem } from './problem';
@@ -39,6 +39,13 @@ export const domainErrorStatus: Record<DomainErrorCode, number> = {
   ALREADY_MEMBER: 409,
   NOT_MEMBER: 422,
   COALITION_DISSOLVED: 422,
+};
+
+/** Why a read was refused, and the status it answers with. */
+export const queryErrorStatus: Record<QueryErrorCode, number> = {
+  NOT_FOUND: 404,
+  NOT_MEMBER: 422,
+  FORBIDDEN: 403,
 };
 
 /** MongoDB and Kafka client errors that mean "the infrastructure is not there", not "the request is wrong". */
@@ -84,6 +91,7 @@ export function problemOf(error: unknown): Problem {
       (status === 400 || status === 422) && error.field ? [{ field: error.field, message: error.detail }] : undefined;
     return new Problem(status, error.code, error.detail, errors);
   }
+  if (error instanceof QueryError) return new Problem(queryErrorStatus[error.code], error.code, error.detail);
   if (error instanceof PreconditionFailed) return Problem.preconditionFailed(error.detail);
   if (error instanceof StreamNotFound) return new Problem(404, 'STREAM_NOT_FOUND', error.message);
   if (error instanceof NotPartyToStream) return Problem.forbidden(error.detail);

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ConsistencyTokens } from '@cm/application';
-import { CoalitionAccess } from '../coalitions/coalition-access';
+import { CoalitionAccess, ConsistencyTokens, ReadModelQueries } from '@cm/application';
 import { CoalitionsQueryController } from '../coalitions/queries/coalitions.query.controller';
 import { AllocationsQueryController } from '../allocations/queries/allocations.query.controller';
 import { ConsistencyGate } from './consistency-gate';
 import { NeedsQueryController } from '../needs/queries/needs.query.controller';
 import { ParticipantsQueryController } from '../participants/queries/participants.query.controller';
 import { PledgesQueryController } from '../pledges/queries/pledges.query.controller';
-import { ReadModelQueries } from './read-model-queries';
 
 /**
  * The read side of the api: read models kept by the projector, read by `_id` or by pages in `_id` order. Auth and

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { decodeCursor, defaultLimit, maxLimit } from '@cm/read-models';
+import type { Paging } from '@cm/application';
 import { categoryPattern, participantIdMessage, participantIdPattern, recordIdPattern } from '../http/request-fields';
 import { Problem } from '../problems/problem';
 
@@ -77,11 +78,6 @@ export class PageQuery {
 
   @Optional(IsCursor(), { description: 'The `next` of the previous page' })
   cursor?: string;
-}
-
-export interface Paging {
-  limit: number;
-  after?: string;
 }
 
 /** The page asked for and the filters given (those left out are not in the result). */

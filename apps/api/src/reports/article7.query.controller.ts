@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cm/domain';
 import { article7Csv, article7Report } from '@cm/reporting';
+import { ReportSources } from '@cm/application';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ParticipantIdPipe } from '../http/participant-id.pipe';
 import { Problem } from '../problems/problem';
 import { amountsNote, analysts, Article7Query } from './report-queries';
-import { ReportSources } from './report-sources';
 
 interface HeaderSink {
   setHeader(name: string, value: string): unknown;

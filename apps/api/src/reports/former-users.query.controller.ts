@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formerUsersReport } from '@cm/reporting';
+import { ReportSources } from '@cm/application';
 import { Roles } from '../auth/auth.decorators';
 import { NoQueryPipe } from '../queries/query-params';
 import { amountsNote, analysts } from './report-queries';
-import { ReportSources } from './report-sources';
 
 @ApiTags('reports')
 @ApiBearerAuth()

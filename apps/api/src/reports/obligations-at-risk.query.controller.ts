@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { publishedRates } from '@cm/domain';
 import { obligationsAtRisk } from '@cm/reporting';
+import { ReportSources } from '@cm/application';
 import { Roles } from '../auth/auth.decorators';
 import { analysts, AtRiskQuery } from './report-queries';
-import { ReportSources } from './report-sources';
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -2,11 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, publishedRates } from '@cm/domain';
 import { reconciliationReport } from '@cm/reporting';
+import { ReportSources } from '@cm/application';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { assertPeriod } from '../queries/query-params';
 import { amountsNote, analysts, ReconciliationQuery } from './report-queries';
-import { ReportSources } from './report-sources';
 
 /** What the actor may see: staff everything, a donor what it reported, an affected State what it received. */
 function ownFilterOf(actor: Actor): { donorId?: string; recipientId?: string } {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ReportSources } from '@cm/application';
 import { IatiExportModule } from '../exports/iati-export.module';
 import { Article7ReportQueryController } from './article7.query.controller';
 import { CoverageReportQueryController } from './coverage.query.controller';
 import { FormerUsersReportQueryController } from './former-users.query.controller';
 import { ObligationsAtRiskQueryController } from './obligations-at-risk.query.controller';
 import { ReconciliationHttpController } from './reconciliation.query.controller';
-import { ReportSources } from './report-sources';
 import { RevaluationReportQueryController } from './revaluation.query.controller';
 import { SupportReportQueryController } from './support.query.controller';
 

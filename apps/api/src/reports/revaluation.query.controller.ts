@@ -2,10 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, publishedRates } from '@cm/domain';
 import { revaluationReport } from '@cm/reporting';
+import { ReportSources } from '@cm/application';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Problem } from '../problems/problem';
 import { analysts, RevaluationQuery } from './report-queries';
-import { ReportSources } from './report-sources';
 
 @ApiTags('reports')
 @ApiBearerAuth()

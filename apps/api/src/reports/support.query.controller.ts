@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { publishedRates } from '@cm/domain';
-import { ratesUsed, supportReport } from '@cm/reporting';
+import { flowsWithUsd, ratesUsedOfFlows, supportReportOfFlows } from '@cm/reporting';
+import { ReportSources } from '@cm/application';
 import { Roles } from '../auth/auth.decorators';
 import { assertPeriod } from '../queries/query-params';
 import { amountsNote, analysts, dimensionsOf, SupportQuery } from './report-queries';
-import { ReportSources } from './report-sources';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -23,16 +23,15 @@ export class SupportReportQueryController {
     const { from, to, basis } = query;
     assertPeriod(from, to);
     const groupBy = dimensionsOf(query.groupBy);
-    const [pledges, allocations] = await Promise.all([this.sources.pledges(), this.sources.allocations()]);
-    const input = { pledges, allocations };
+    const flows = flowsWithUsd(await this.sources.supportFlows(), basis);
     return {
       groupBy,
       from: from ?? null,
       to: to ?? null,
       basis,
       rateTable: publishedRates.version,
-      items: supportReport(input, { groupBy, from, to, basis }),
-      rates: ratesUsed(input, { groupBy, from, to, basis }),
+      items: supportReportOfFlows(flows, { groupBy, from, to, basis }),
+      rates: ratesUsedOfFlows(flows, { groupBy, from, to, basis }),
     };
   }
 }

@@ -4,8 +4,8 @@ import type { Collection, Db, Document } from 'mongodb';
 export const readModelsBySet = {
   participants: ['participants', 'former_users'],
   needs: ['needs', 'coverage', 'matchable_needs'],
-  pledges: ['pledges', 'matchable_pledges'],
-  allocations: ['allocations', 'support', 'delivery_pairs'],
+  pledges: ['pledges', 'matchable_pledges', 'pledge_support_cells'],
+  allocations: ['allocations', 'support', 'delivery_pairs', 'allocation_support_cells'],
   coalitions: ['coalitions'],
   participantAudit: ['participantAudit', 'participantAuditParties'],
   needAudit: ['needAudit', 'needAuditParties'],

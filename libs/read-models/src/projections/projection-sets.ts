@@ -8,6 +8,7 @@ import { evolveNeedView, type NeedView } from '../needs/need-view';
 import { evolveParticipantView, type ParticipantView } from '../participants/participant-view';
 import { evolvePledgeView, type PledgeView } from '../pledges/pledge-view';
 import { evolveSupport, type SupportDoc } from '../support/support';
+import * as supportCells from '../support-cells/support-cells-projection';
 import { collectionNameOf, readModelsBySet, type ProjectionSetName } from './aliases';
 import { applyContributions, applyToStreamViews } from './batch-apply';
 import { projectionSet, type ProjectionSet, type ReadModelCollections } from './projection-set';
@@ -37,6 +38,7 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
   pledges: projectionSet('pledges', 'pledge', async (c, envelopes) => {
     const pledges = await applyToStreamViews<PledgeView>(c.pledges, envelopes, evolvePledgeView);
     await matching.projectMatchablePledges(c.matchable_pledges, pledges);
+    await supportCells.projectPledges(c.pledge_support_cells, pledges);
   }),
   allocations: projectionSet('allocations', 'allocation', async (c, envelopes) => {
     const allocations = await applyToStreamViews<AllocationView>(c.allocations, envelopes, evolveAllocationView);
@@ -49,6 +51,7 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
       })),
     );
     await matching.projectDeliveryPairs(c.delivery_pairs, allocations);
+    await supportCells.projectAllocations(c.allocation_support_cells, allocations);
   }),
   coalitions: projectionSet('coalitions', 'coalition', async (c, envelopes) => {
     await applyToStreamViews<CoalitionView>(c.coalitions, envelopes, evolveCoalitionView);

@@ -11,7 +11,7 @@ import {
   transactionElement,
   transactionTypes,
 } from './transactions';
-import { element, renderXml, textElement, XmlElement } from './xml';
+import { element, render, renderXml, startTagOf, textElement, xmlDeclaration, XmlElement } from './xml';
 
 export const iatiVersion = '2.03';
 /** DAC CRS purpose code 15250, removal of land mines and explosive remnants of war, in vocabulary 1 (DAC 5-digit). */
@@ -53,6 +53,38 @@ export function iatiActivitiesXml(input: IatiActivitiesInput): string {
   return renderXml(
     element('iati-activities', { version: iatiVersion, 'generated-datetime': input.generatedAt }, ...activities),
   );
+}
+
+/** What every activity of a streamed file shares: the donor, the recipients' names and the file's dates. */
+export type IatiActivitiesHead = Pick<IatiActivitiesInput, 'donor' | 'generatedAt' | 'lastUpdatedAt' | 'recipients'>;
+
+/** Some of the donor's pledges with all their allocations and deliveries (a pledge's activity reads nothing else). */
+export type IatiActivitiesChunk = Pick<
+  IatiActivitiesInput,
+  'pledges' | 'allocations' | 'deliveries' | 'disputedDeliveries'
+>;
+
+/**
+ * The same document as `iatiActivitiesXml`, written out as it goes: one string per activity (the start tag before
+ * the first, the end tag after the last), so that a file of any size is never held whole.
+ */
+export async function* iatiActivitiesXmlParts(
+  head: IatiActivitiesHead,
+  chunks: AsyncIterable<IatiActivitiesChunk> | Iterable<IatiActivitiesChunk>,
+): AsyncGenerator<string> {
+  const recipients = new Map((head.recipients ?? []).map((recipient) => [recipient.id, recipient]));
+  const recipientOf = (id: string): IatiOrganisation => recipients.get(id) ?? { id, name: id };
+  const root = element('iati-activities', { version: iatiVersion, 'generated-datetime': head.generatedAt });
+  let opened = false;
+  for await (const chunk of chunks) {
+    const input = { ...head, ...chunk };
+    for (const pledge of chunk.pledges.filter((p) => isCurrency(p.quantity.unit))) {
+      const activity = render(activityOf(pledge, input, recipientOf), '  ');
+      yield opened ? `\n${activity}` : `${xmlDeclaration}${startTagOf(root)}\n${activity}`;
+      opened = true;
+    }
+  }
+  yield opened ? `\n</iati-activities>\n` : renderXml(root);
 }
 
 function activityOf(

@@ -35,16 +35,23 @@ export function escapeAttribute(value: string): string {
     .replace(/\r/g, '&#13;');
 }
 
+export const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
 export function renderXml(root: XmlElement): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${render(root, '')}\n`;
+  return `${xmlDeclaration}${render(root, '')}\n`;
 }
 
-function render(node: XmlElement, indent: string): string {
-  const attributes = Object.entries(node.attributes ?? {})
+/** The start tag of an element, without its children: for a document written out child by child. */
+export const startTagOf = (node: XmlElement): string => `<${node.name}${attributesOf(node)}>`;
+
+const attributesOf = (node: XmlElement): string =>
+  Object.entries(node.attributes ?? {})
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
-  const open = `${indent}<${node.name}${attributes}`;
+
+export function render(node: XmlElement, indent: string): string {
+  const open = `${indent}<${node.name}${attributesOf(node)}`;
   const children = (node.children ?? []).filter((child): child is XmlElement => child !== undefined);
   if (node.text !== undefined) return `${open}>${escapeText(node.text)}</${node.name}>`;
   if (children.length === 0) return `${open}/>`;

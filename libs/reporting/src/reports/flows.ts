@@ -34,32 +34,54 @@ export interface Flow {
 const committing = ['accepted', 'partially_delivered', 'completed'];
 const releasedPledge = ['withdrawn', 'expired'];
 
-function flowOf(fields: Omit<Flow, 'year' | 'usd'>, basis: RateBasis): Flow {
+/** A flow as the projector keeps it: in its original unit, without a USD value (converted at query time). */
+export type FlowFields = Omit<Flow, 'year' | 'usd' | 'rateRevision'>;
+
+/** The flow with its year and its USD value at the published rate of its date (`basis`). */
+export function flowOf(fields: FlowFields, basis: RateBasis): Flow {
   const usd = usdOf(fields.amount, fields.date, basis);
   return { ...fields, year: yearOf(fields.date), ...(usd && { usd }) };
 }
 
+/**
+ * The flows of many fields at once: each distinct amount, unit and date is converted once (the figure is the same for
+ * every flow that shares them), so that a report over many flows converts about as often as it has distinct amounts.
+ */
+export function flowsWithUsd(fields: readonly FlowFields[], basis: RateBasis): Flow[] {
+  const figures = new Map<string, UsdFigure | undefined>();
+  return fields.map((flow) => {
+    const key = `${flow.amount.unit}|${flow.amount.amount}|${flow.date}`;
+    if (!figures.has(key)) figures.set(key, usdOf(flow.amount, flow.date, basis));
+    const usd = figures.get(key);
+    return { ...flow, year: yearOf(flow.date), ...(usd && { usd }) };
+  });
+}
+
 /** A pledge counts in full while it stands; once withdrawn or expired, only the part allocated before. */
-export function pledgeFlows(pledge: ReportPledge, basis: RateBasis = 'annual'): Flow[] {
+export function pledgeFlowFields(pledge: ReportPledge): FlowFields[] {
   const amount = releasedPledge.includes(pledge.status) ? pledge.allocated : pledge.quantity;
   if (isZero(amount)) return [];
   return [
-    flowOf(
-      {
-        kind: 'pledged',
-        ref: pledge.id,
-        donorId: pledge.donorId,
-        recipientId: pledge.recipientId ?? null,
-        pillar: pledge.pillars.length === 1 ? pledge.pillars[0] : null,
-        assistanceType: pledge.assistanceType,
-        ...(pledge.category !== undefined && { category: pledge.category }),
-        date: (pledge.pledgedOn ?? pledge.submittedAt).slice(0, 10),
-        amount,
-      },
-      basis,
-    ),
+    {
+      kind: 'pledged',
+      ref: pledge.id,
+      donorId: pledge.donorId,
+      recipientId: pledge.recipientId ?? null,
+      pillar: pledge.pillars.length === 1 ? pledge.pillars[0] : null,
+      assistanceType: pledge.assistanceType,
+      ...(pledge.category !== undefined && { category: pledge.category }),
+      date: (pledge.pledgedOn ?? pledge.submittedAt).slice(0, 10),
+      amount,
+    },
   ];
 }
+
+export const pledgeFlows = (pledge: ReportPledge, basis: RateBasis = 'annual'): Flow[] =>
+  pledgeFlowFields(pledge).map((fields) => flowOf(fields, basis));
+
+/** The commitment and the confirmed deliveries of an allocation, without USD: what the support cells keep. */
+export const allocationFlowFields = (allocation: ReportAllocation): FlowFields[] =>
+  allocationFlows(allocation).map(({ year: _year, usd: _usd, rateRevision: _revision, ...fields }) => fields);
 
 /**
  * An allocation is a commitment once the recipient accepted it (a cancelled one keeps what was confirmed delivered);

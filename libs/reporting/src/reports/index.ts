@@ -1,6 +1,17 @@
 export * from './report-input';
-export { allocationFlows, deliveryFlowOf, disputedDeliveryFlows, flowsOf, pledgeFlows, ratesOf } from './flows';
-export type { Flow, FlowKind, RateUsed } from './flows';
+export {
+  allocationFlowFields,
+  allocationFlows,
+  deliveryFlowOf,
+  disputedDeliveryFlows,
+  flowOf,
+  flowsOf,
+  flowsWithUsd,
+  pledgeFlowFields,
+  pledgeFlows,
+  ratesOf,
+} from './flows';
+export type { Flow, FlowFields, FlowKind, RateUsed } from './flows';
 export * from './totals';
 export * from './support-report';
 export * from './coverage-report';

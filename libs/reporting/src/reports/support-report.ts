@@ -41,13 +41,16 @@ const compareKeys = (a: unknown, b: unknown): number =>
  * date) and assistance type. A pledge open to any recipient or to several pillars has null for that key: its amount
  * is not split. Rows are sorted by the keys in the order asked for (nulls last); no grouping gives one row of totals.
  */
-export function supportReport(
+export const supportReport = (
   input: { pledges: readonly ReportPledge[]; allocations: readonly ReportAllocation[] },
   query: SupportQuery,
-): SupportRow[] {
+): SupportRow[] => supportReportOfFlows(flowsOf(input, query.basis), query);
+
+/** The support report of flows already derived (from the read models, or from the projector's support cells). */
+export function supportReportOfFlows(allFlows: readonly Flow[], query: SupportQuery): SupportRow[] {
   const dimensions = [...new Set(query.groupBy)];
   const groups = new Map<string, { keys: (string | number | null)[]; flows: Flow[] }>();
-  for (const flow of flowsOf(input, query.basis).filter((f) => withinDates(f, query.from, query.to))) {
+  for (const flow of allFlows.filter((f) => withinDates(f, query.from, query.to))) {
     const keys = dimensions.map((dimension) => keyOf[dimension](flow));
     const id = JSON.stringify(keys);
     const group = groups.get(id) ?? { keys, flows: [] };
@@ -69,4 +72,7 @@ export function supportReport(
 export const ratesUsed = (
   input: { pledges: readonly ReportPledge[]; allocations: readonly ReportAllocation[] },
   query: SupportQuery,
-): RateUsed[] => ratesOf(flowsOf(input, query.basis).filter((f) => withinDates(f, query.from, query.to)));
+): RateUsed[] => ratesUsedOfFlows(flowsOf(input, query.basis), query);
+
+export const ratesUsedOfFlows = (flows: readonly Flow[], query: SupportQuery): RateUsed[] =>
+  ratesOf(flows.filter((f) => withinDates(f, query.from, query.to)));

@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { allocationStatuses, AssistanceType, assistanceTypes, Pillar, pillars } from '@cm/domain';
 import { AllocationView } from '@cm/read-models';
+import { ReadModelQueries } from '@cm/application';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { ConsistentRead } from '../../queries/consistent-read';
 import { listQueryOf, OneOf, Optional, PageQuery, ParticipantIdParam, RecordIdParam } from '../../queries/query-params';
 import { QueryRoute } from '../../queries/query-route';
-import { ReadModelQueries } from '../../queries/read-model-queries';
 import { optionalQuantityAnswer, quantityAnswer } from '../../queries/record-shapes';
 
 export class AllocationsQuery extends PageQuery {

@@ -4,13 +4,12 @@ import { Db, Filter } from 'mongodb';
 import { Actor, coalitionStatuses } from '@cm/domain';
 import { MONGO_DB } from '@cm/platform';
 import { coalitionPipelineOf, CoalitionView, pipelineSourcesOf } from '@cm/read-models';
+import { CoalitionAccess, ReadModelQueries } from '@cm/application';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { ConsistentRead } from '../../queries/consistent-read';
 import { listQueryOf, OneOf, Optional, PageQuery, ParticipantIdParam } from '../../queries/query-params';
 import { QueryRoute } from '../../queries/query-route';
-import { ReadModelQueries } from '../../queries/read-model-queries';
-import { CoalitionAccess } from '../coalition-access';
 import { coalitionExample, coalitionRecord, pipelineAnswer, pipelineExample } from './coalition-answers';
 import { CoalitionIdParam } from '../coalition-params';
 

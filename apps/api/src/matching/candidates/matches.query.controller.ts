@@ -1,14 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, streamTypes } from '@cm/domain';
+import { CoalitionAccess, MatchingQueries } from '@cm/application';
 import { CurrentActor } from '../../auth/auth.decorators';
-import { CoalitionAccess } from '../../coalitions/coalition-access';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { ConsistentRead } from '../../queries/consistent-read';
 import { QueryRoute } from '../../queries/query-route';
 import { needMatchesAnswer, needMatchesExample, pledgeMatchesAnswer } from '../matching-answers';
 import { CandidatesQuery } from '../matching-params';
-import { MatchingQueries } from '../matching-queries';
 
 const coalitionFailures = [
   { status: 403, description: 'FORBIDDEN: ?coalition= names a coalition the caller is not a member of' },

@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiRespons
 import { APP_CONFIG, AppConfig } from '@cm/platform';
 import {
   CommandContext,
+  MatchingQueries,
   newIdFor,
   PLAN_JOBS,
   PlanEntry,
@@ -15,7 +16,6 @@ import { Roles } from '../../auth/auth.decorators';
 import { CommandContextOf } from '../../http/command-context';
 import { Problem } from '../../problems/problem';
 import { HeaderSink } from '../../queries/consistency-gate';
-import { MatchingQueries } from '../matching-queries';
 import { ApplyPlanRequest } from './apply-plan.request.dto';
 import { planJobAnswer, planJobExample, planJobLocation } from './jobs/plan-job-answer';
 

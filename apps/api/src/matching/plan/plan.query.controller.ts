@@ -1,13 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cm/domain';
+import { CoalitionAccess, MatchingQueries } from '@cm/application';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
-import { CoalitionAccess } from '../../coalitions/coalition-access';
 import { Problem } from '../../problems/problem';
 import { QueryRoute } from '../../queries/query-route';
 import { planAnswer, planExample } from '../matching-answers';
 import { PortfolioQuery, portfolioFiltersOf } from '../matching-params';
-import { MatchingQueries } from '../matching-queries';
 
 @ApiTags('matching')
 @Controller('matching/plan')

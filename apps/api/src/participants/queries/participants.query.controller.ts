@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { emptyTreaty, obligationsOf, participantKinds, treatyStatuses, type Participant } from '@cm/domain';
 import { ParticipantView } from '@cm/read-models';
+import { ReadModelQueries } from '@cm/application';
 import { ParticipantIdPipe } from '../../http/participant-id.pipe';
 import { ConsistentRead } from '../../queries/consistent-read';
 import { IsCalendarDate, listQueryOf, OneOf, Optional, PageQuery } from '../../queries/query-params';
 import { QueryRoute } from '../../queries/query-route';
-import { ReadModelQueries } from '../../queries/read-model-queries';
 
 export class ParticipantsQuery extends PageQuery {
   @OneOf(participantKinds)

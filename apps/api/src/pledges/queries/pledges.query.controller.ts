@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AssistanceType, assistanceTypes, Pillar, pillars, pledgeStatuses } from '@cm/domain';
 import { PledgeView } from '@cm/read-models';
+import { definedOf, ReadModelQueries } from '@cm/application';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 import { ConsistentRead } from '../../queries/consistent-read';
 import { CategoryParam, listQueryOf, OneOf, Optional, PageQuery, ParticipantIdParam } from '../../queries/query-params';
 import { QueryRoute } from '../../queries/query-route';
-import { definedOf, ReadModelQueries } from '../../queries/read-model-queries';
 import { quantityAnswer } from '../../queries/record-shapes';
 
 export class PledgesQuery extends PageQuery {

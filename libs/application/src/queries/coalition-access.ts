@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Db } from 'mongodb';
 import { Actor } from '@cm/domain';
-import { mayReadStream } from '@cm/application';
 import { MONGO_DB } from '@cm/platform';
 import { CoalitionView, liveCollection } from '@cm/read-models';
-import { Problem } from '../problems/problem';
+import { mayReadStream } from '../audit/stream-parties';
+import { forbidden, notFound } from './query-errors';
 
 /** A coalition's reach in matching: its State's needs and the pledges of its lead and supporting partners. */
 export interface CoalitionScope {
@@ -24,11 +24,9 @@ export class CoalitionAccess {
   async readable(actor: Actor, coalitionId: string): Promise<CoalitionView> {
     const coalitions = await liveCollection<CoalitionView>(this.db, 'coalitions');
     const coalition = await coalitions.findOne({ _id: coalitionId });
-    if (!coalition) throw new Problem(404, 'NOT_FOUND', `coalition ${coalitionId} does not exist`);
+    if (!coalition) throw notFound(`coalition ${coalitionId} does not exist`);
     if (!mayReadStream(actor, coalition.memberIds)) {
-      throw Problem.forbidden(
-        `${actor.role} ${actor.participantId ?? actor.sub} is not a member of coalition ${coalitionId}`,
-      );
+      throw forbidden(`${actor.role} ${actor.participantId ?? actor.sub} is not a member of coalition ${coalitionId}`);
     }
     return coalition;
   }
@@ -43,8 +41,7 @@ export class CoalitionAccess {
   /** Staff list every coalition; a participant only those it is a current member of. */
   listFilterFor(actor: Actor): { memberIds?: string } {
     if (mayReadStream(actor, [])) return {};
-    if (actor.participantId === undefined)
-      throw Problem.forbidden(`${actor.role} ${actor.sub} acts for no participant`);
+    if (actor.participantId === undefined) throw forbidden(`${actor.role} ${actor.sub} acts for no participant`);
     return { memberIds: actor.participantId };
   }
 }

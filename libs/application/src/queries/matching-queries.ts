@@ -27,8 +27,8 @@ import {
   PledgeView,
   ReadModelName,
 } from '@cm/read-models';
-import { CoalitionScope } from '../coalitions/coalition-access';
-import { Problem } from '../problems/problem';
+import { CoalitionScope } from './coalition-access';
+import { notFound, QueryError } from './query-errors';
 
 export interface NeedMatches {
   need: NeedView;
@@ -55,7 +55,7 @@ export class MatchingQueries {
   async forNeed(id: string, limit: number, scope?: CoalitionScope): Promise<NeedMatches> {
     const need = await this.byId<NeedView>('needs', id, 'need');
     if (scope && need.requesterId !== scope.recipientId) {
-      throw new Problem(422, 'NOT_MEMBER', `need ${id} is not a need of coalition ${scope.coalitionId}'s State`);
+      throw new QueryError('NOT_MEMBER', `need ${id} is not a need of coalition ${scope.coalitionId}'s State`);
     }
     const matchable = needAsMatchable(need);
     const [pledges, context] = await Promise.all([
@@ -75,7 +75,7 @@ export class MatchingQueries {
   async forPledge(id: string, limit: number, scope?: CoalitionScope): Promise<PledgeMatches> {
     const pledge = await this.byId<PledgeView>('pledges', id, 'pledge');
     if (scope && !scope.donorIds.includes(pledge.donorId)) {
-      throw new Problem(422, 'NOT_MEMBER', `pledge ${id} is not a pledge of coalition ${scope.coalitionId}'s partners`);
+      throw new QueryError('NOT_MEMBER', `pledge ${id} is not a pledge of coalition ${scope.coalitionId}'s partners`);
     }
     // A pledge targeted elsewhere has no candidate among the coalition State's needs.
     if (scope && pledge.recipientId !== undefined && pledge.recipientId !== scope.recipientId) {
@@ -132,7 +132,7 @@ export class MatchingQueries {
   private async byId<T extends Document>(model: ReadModelName, id: string, name: string): Promise<T> {
     const collection = await liveCollection<T>(this.db, model);
     const doc = await collection.findOne({ _id: id } as Filter<T>);
-    if (!doc) throw new Problem(404, 'NOT_FOUND', `${name} ${id} does not exist`);
+    if (!doc) throw notFound(`${name} ${id} does not exist`);
     return doc as T;
   }
 }

@@ -7,10 +7,13 @@ import {
   coverageTotalsOf,
   liveCollection,
   NeedView,
+  flowFieldsOfCells,
   ParticipantView,
   PledgeView,
+  SupportCellDoc,
 } from '@cm/read-models';
-import { Problem } from '../problems/problem';
+import type { FlowFields } from '@cm/reporting';
+import { notFound } from './query-errors';
 
 /**
  * The read models the reports are computed from (the computation itself is pure, in @cm/reporting). Pledges and
@@ -43,8 +46,19 @@ export class ReportSources {
 
   async participant(id: string): Promise<ParticipantView> {
     const found = await (await liveCollection<ParticipantView>(this.db, 'participants')).findOne({ _id: id });
-    if (!found) throw new Problem(404, 'NOT_FOUND', `participant ${id} does not exist`);
+    if (!found) throw notFound(`participant ${id} does not exist`);
     return found as ParticipantView;
+  }
+
+  /** The support report's flows, from the cells the projector keeps (one per donor and year of recording). */
+  async supportFlows(): Promise<FlowFields[]> {
+    const [pledgeCells, allocationCells] = await Promise.all(
+      (['pledge_support_cells', 'allocation_support_cells'] as const).map(
+        async (model) =>
+          (await liveCollection<SupportCellDoc>(this.db, model)).find({}).toArray() as Promise<SupportCellDoc[]>,
+      ),
+    );
+    return [...flowFieldsOfCells(pledgeCells), ...flowFieldsOfCells(allocationCells)];
   }
 
   async coverageCells() {

@@ -2,8 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Db, Document, Filter } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import { listPage, liveCollection, Page, ReadModelName } from '@cm/read-models';
-import { Problem } from '../problems/problem';
-import { Paging } from './query-params';
+import { notFound } from './query-errors';
+
+/** A page of a list: at most `limit` records after the `_id` given. */
+export interface Paging {
+  limit: number;
+  after?: string;
+}
 
 const singular: Record<string, string> = {
   participants: 'participant',
@@ -32,7 +37,7 @@ export class ReadModelQueries {
   async byId<T extends Document, R>(model: ReadModelName, id: string, shape: (doc: T) => R): Promise<R> {
     const collection = await liveCollection<T>(this.db, model);
     const doc = await collection.findOne({ _id: id } as Filter<T>);
-    if (!doc) throw new Problem(404, 'NOT_FOUND', `${singular[model] ?? model} ${id} does not exist`);
+    if (!doc) throw notFound(`${singular[model] ?? model} ${id} does not exist`);
     return shape(doc as T);
   }
 }

@@ -1,0 +1,36 @@
+import type { Collection, Document } from 'mongodb';
+import type { AllocationView } from '../allocations/allocation-view';
+import { applyContributions } from '../projections/batch-apply';
+import type { PledgeView } from '../pledges/pledge-view';
+import {
+  allocationCellIdOf,
+  evolveAllocationSupportCell,
+  evolvePledgeSupportCell,
+  pledgeCellIdOf,
+  type SupportCellDoc,
+} from './support-cells';
+
+/** Writes the pledges' entries of the support cells, from the pledges' current state. */
+export const projectPledges = (collection: Collection<Document>, pledges: readonly PledgeView[]): Promise<void> =>
+  applyContributions<SupportCellDoc>(
+    collection,
+    pledges.map((pledge) => ({
+      cellId: pledgeCellIdOf(pledge),
+      sourceId: pledge.id,
+      evolve: (doc) => evolvePledgeSupportCell(doc, pledge),
+    })),
+  );
+
+/** Writes the allocations' entries of the support cells, from the allocations' current state. */
+export const projectAllocations = (
+  collection: Collection<Document>,
+  allocations: readonly AllocationView[],
+): Promise<void> =>
+  applyContributions<SupportCellDoc>(
+    collection,
+    allocations.map((allocation) => ({
+      cellId: allocationCellIdOf(allocation),
+      sourceId: allocation.id,
+      evolve: (doc) => evolveAllocationSupportCell(doc, allocation),
+    })),
+  );
