@@ -19,6 +19,10 @@ const summaryOf = (commit: CommitDocument): CommitSummary => ({
  * behind after a crash; the commits themselves are the truth, found by `_id` (`<stream>#<next version>`).
  */
 export class StreamHeads {
+  /** Summaries waiting for a background head write, per stream, and the streams with a write in flight. */
+  private readonly pending = new Map<string, { streamType: string; commits: CommitSummary[] }>();
+  private readonly writing = new Set<string>();
+
   constructor(private readonly collections: EventStoreCollections) {}
 
   async read(streamId: string, options: { probe?: boolean } = {}): Promise<StreamHead> {
@@ -56,12 +60,36 @@ export class StreamHeads {
 
   /** After a successful commit insert: advance the head (idempotent, order-independent). */
   async record(streamId: string, streamType: string, commit: CommitDocument): Promise<void> {
+    await this.recordSummaries(streamId, streamType, [summaryOf(commit)]);
+  }
+
+  /**
+   * Advances the head off the append's path: the head is only a cache, so the answer need not wait for it. Writes
+   * for one stream are coalesced (one update carries every commit appended while the previous one was in flight);
+   * a write that fails is dropped, and the next reader finds those commits by probing and repairs the head.
+   */
+  recordLater(streamId: string, streamType: string, commit: CommitDocument): void {
+    const queued = this.pending.get(streamId);
+    if (queued) queued.commits.push(summaryOf(commit));
+    else this.pending.set(streamId, { streamType, commits: [summaryOf(commit)] });
+    if (this.writing.has(streamId)) return;
+    this.writing.add(streamId);
+    void (async () => {
+      for (let next = this.pending.get(streamId); next; next = this.pending.get(streamId)) {
+        this.pending.delete(streamId);
+        await this.recordSummaries(streamId, next.streamType, next.commits).catch(() => undefined);
+      }
+      this.writing.delete(streamId);
+    })();
+  }
+
+  private async recordSummaries(streamId: string, streamType: string, commits: CommitSummary[]): Promise<void> {
     await this.collections.heads.updateOne(
       { _id: streamId },
       {
         $setOnInsert: { streamType },
-        $max: { version: commit.end },
-        $addToSet: { commits: summaryOf(commit) },
+        $max: { version: Math.max(...commits.map((commit) => commit.end)) },
+        $addToSet: { commits: { $each: commits } },
       },
       { upsert: true },
     );
