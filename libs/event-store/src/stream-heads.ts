@@ -41,18 +41,27 @@ export class StreamHeads {
     return { streamType: found[0].streamType, version: all.at(-1)!.end, commits: all };
   }
 
-  /** Every commit of the stream, in order, fetched by `_id` in parallel. */
+  /**
+   * Every commit of the stream, in order, fetched by `_id` in parallel. The first commit is fetched beside the head:
+   * every stream has one, so a stream that does not exist yet costs one round trip of latency, not two.
+   */
   async readCommits(streamId: string): Promise<{ streamType: string | null; commits: CommitDocument[] }> {
-    const head = await this.read(streamId);
+    const [head, first] = await Promise.all([
+      this.read(streamId),
+      this.collections.commits.findOne({ _id: commitId(streamId, 1) }),
+    ]);
     const listed = await Promise.all(
-      head.commits.map((summary) => this.collections.commits.findOne({ _id: commitId(streamId, summary.start) })),
+      head.commits.map((summary) =>
+        summary.start === 1 ? first : this.collections.commits.findOne({ _id: commitId(streamId, summary.start) }),
+      ),
     );
     const commits: CommitDocument[] = [];
     for (const commit of listed) {
       if (!commit) break; // listed but unreadable: stop at the last commit known to exist
       commits.push(commit);
     }
-    const newer = await this.probeAfter(streamId, commits.at(-1)?.end ?? 0);
+    const unlisted = commits.length === 0 && first ? [first] : []; // the head was lost, or not written yet
+    const newer = [...unlisted, ...(await this.probeAfter(streamId, (unlisted[0] ?? commits.at(-1))?.end ?? 0))];
     if (newer.length > 0) await this.repair(streamId, newer);
     const all = [...commits, ...newer];
     return { streamType: all[0]?.streamType ?? head.streamType, commits: all };
