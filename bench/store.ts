@@ -56,7 +56,9 @@ async function main(): Promise<void> {
   const client = await new MongoClient(mongodbUri, { retryWrites: false, monitorCommands: true }).connect();
   const db = client.db(`bench_store_${runId}`);
   console.log('counting round trips per command…');
-  const costs = costTable(await commandCosts(client, db));
+  const costsDb = client.db(`bench_store_costs_${runId}`); // apart: the relay below counts this database's events
+  const costs = costTable(await commandCosts(client, costsDb));
+  await costsDb.dropDatabase();
   const store = new MongoEventStore(db, new EventTypeRegistry(eventRegistrations));
   console.log('appending: 1 writer…');
   await appendRate(store, 1, 100, `warm${runId}`);
