@@ -1,5 +1,6 @@
 /**
  * Event store and relay throughput as ratios of the raw driver and client, measured side by side in one run:
+ *   - round trips per command through the command executor (driver command monitoring, bench/store/command-costs.ts);
  *   - append: single-event commands, 1 and 8 concurrent writers, vs raw insertOne (1 and 8 concurrent);
  *   - relay: events published per second by the outbox relay vs raw idempotent single sends (acks=-1).
  * Run: npm run bench:store
@@ -12,6 +13,7 @@ import { eventRegistrations } from '@cm/domain';
 import { EventTypeRegistry, MongoEventStore, MongoOutbox, OutboxLease } from '@cm/event-store';
 import { ensureEventTopics, OutboxRelay, RelayMetrics } from '@cm/messaging';
 import { measureBaseline, ratioTo } from './baseline';
+import { commandCosts, costTable } from './store/command-costs';
 
 const mongodbUri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -51,8 +53,12 @@ async function main(): Promise<void> {
   console.log('measuring the raw baseline in this run…');
   const baseline = await measureBaseline({ maxSeconds: 5, largeReadDocs: 0 });
 
-  const client = await new MongoClient(mongodbUri, { retryWrites: false }).connect();
+  const client = await new MongoClient(mongodbUri, { retryWrites: false, monitorCommands: true }).connect();
   const db = client.db(`bench_store_${runId}`);
+  console.log('counting round trips per command…');
+  const costsDb = client.db(`bench_store_costs_${runId}`); // apart: the relay below counts this database's events
+  const costs = costTable(await commandCosts(client, costsDb));
+  await costsDb.dropDatabase();
   const store = new MongoEventStore(db, new EventTypeRegistry(eventRegistrations));
   console.log('appending: 1 writer…');
   await appendRate(store, 1, 100, `warm${runId}`);
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
   console.log(`\n| measure | ours /s | ratio | against |\n|---|---:|---:|---|`);
   for (const [name, rate, r, against] of rows)
     console.log(`| ${name} | ${Math.round(rate as number)} | ${r} | ${against} |`);
+  console.log(`\nround trips per command (driver command monitoring):\n${costs}`);
   console.log(
     `\nraw: ${JSON.stringify(baseline.opsPerSecond)}\nload average at start: ${baseline.environment.loadAverage}`,
   );

@@ -19,6 +19,10 @@ const summaryOf = (commit: CommitDocument): CommitSummary => ({
  * behind after a crash; the commits themselves are the truth, found by `_id` (`<stream>#<next version>`).
  */
 export class StreamHeads {
+  /** Summaries waiting for a background head write, per stream, and the streams with a write in flight. */
+  private readonly pending = new Map<string, { streamType: string; commits: CommitSummary[] }>();
+  private readonly writing = new Set<string>();
+
   constructor(private readonly collections: EventStoreCollections) {}
 
   async read(streamId: string, options: { probe?: boolean } = {}): Promise<StreamHead> {
@@ -37,18 +41,27 @@ export class StreamHeads {
     return { streamType: found[0].streamType, version: all.at(-1)!.end, commits: all };
   }
 
-  /** Every commit of the stream, in order, fetched by `_id` in parallel. */
+  /**
+   * Every commit of the stream, in order, fetched by `_id` in parallel. The first commit is fetched beside the head:
+   * every stream has one, so a stream that does not exist yet costs one round trip of latency, not two.
+   */
   async readCommits(streamId: string): Promise<{ streamType: string | null; commits: CommitDocument[] }> {
-    const head = await this.read(streamId);
+    const [head, first] = await Promise.all([
+      this.read(streamId),
+      this.collections.commits.findOne({ _id: commitId(streamId, 1) }),
+    ]);
     const listed = await Promise.all(
-      head.commits.map((summary) => this.collections.commits.findOne({ _id: commitId(streamId, summary.start) })),
+      head.commits.map((summary) =>
+        summary.start === 1 ? first : this.collections.commits.findOne({ _id: commitId(streamId, summary.start) }),
+      ),
     );
     const commits: CommitDocument[] = [];
     for (const commit of listed) {
       if (!commit) break; // listed but unreadable: stop at the last commit known to exist
       commits.push(commit);
     }
-    const newer = await this.probeAfter(streamId, commits.at(-1)?.end ?? 0);
+    const unlisted = commits.length === 0 && first ? [first] : []; // the head was lost, or not written yet
+    const newer = [...unlisted, ...(await this.probeAfter(streamId, (unlisted[0] ?? commits.at(-1))?.end ?? 0))];
     if (newer.length > 0) await this.repair(streamId, newer);
     const all = [...commits, ...newer];
     return { streamType: all[0]?.streamType ?? head.streamType, commits: all };
@@ -56,12 +69,36 @@ export class StreamHeads {
 
   /** After a successful commit insert: advance the head (idempotent, order-independent). */
   async record(streamId: string, streamType: string, commit: CommitDocument): Promise<void> {
+    await this.recordSummaries(streamId, streamType, [summaryOf(commit)]);
+  }
+
+  /**
+   * Advances the head off the append's path: the head is only a cache, so the answer need not wait for it. Writes
+   * for one stream are coalesced (one update carries every commit appended while the previous one was in flight);
+   * a write that fails is dropped, and the next reader finds those commits by probing and repairs the head.
+   */
+  recordLater(streamId: string, streamType: string, commit: CommitDocument): void {
+    const queued = this.pending.get(streamId);
+    if (queued) queued.commits.push(summaryOf(commit));
+    else this.pending.set(streamId, { streamType, commits: [summaryOf(commit)] });
+    if (this.writing.has(streamId)) return;
+    this.writing.add(streamId);
+    void (async () => {
+      for (let next = this.pending.get(streamId); next; next = this.pending.get(streamId)) {
+        this.pending.delete(streamId);
+        await this.recordSummaries(streamId, next.streamType, next.commits).catch(() => undefined);
+      }
+      this.writing.delete(streamId);
+    })();
+  }
+
+  private async recordSummaries(streamId: string, streamType: string, commits: CommitSummary[]): Promise<void> {
     await this.collections.heads.updateOne(
       { _id: streamId },
       {
         $setOnInsert: { streamType },
-        $max: { version: commit.end },
-        $addToSet: { commits: summaryOf(commit) },
+        $max: { version: Math.max(...commits.map((commit) => commit.end)) },
+        $addToSet: { commits: { $each: commits } },
       },
       { upsert: true },
     );
