@@ -26,8 +26,7 @@ export const auditedStreamTypes: AuditedStreamType[] = streamTypes;
  * Writes a batch's runs of events: a stream's opening event names its parties (kept by stream id for the events that
  * follow, which do not repeat them; the streams without their opening in the batch are loaded together), and each
  * event becomes one entry keyed by its event id. Replacing by `_id` with content fixed by the event makes a
- * redelivery or a replay write the same documents again. Parties and entries go in one write each, in turn
- * (see projectionSets on concurrent writes).
+ * redelivery or a replay write the same documents again. Parties and entries go in one write each, in turn.
  */
 function auditSetOf(streamType: AuditedStreamType) {
   const models = auditModelsOf[streamType];

@@ -1,4 +1,4 @@
-import { findByIds } from '@cm/event-store';
+import { findByIds, inServedByIdIndex } from '@cm/event-store';
 import { type AnyBulkWriteOperation, BSON, type Collection, type Db, type Document } from 'mongodb';
 
 /** One change to a read-model document, by `_id`. `set` upserts the fields named (dotted paths, as `$set` takes). */
@@ -29,7 +29,31 @@ export function bulkOperationOf(write: DocumentWrite): AnyBulkWriteOperation<Doc
   }
 }
 
-/** The live read model: documents are read by key (see findByIds) and a batch's writes go in one unordered bulkWrite. */
+const SINGLE_WRITE_CONCURRENCY = 32;
+
+/**
+ * Writes operations on distinct documents: one unordered bulkWrite on MongoDB; on FerretDB 1.24/SQLite one command
+ * per document, concurrently, because multi-document updates of different collections at the same time (the
+ * projector's sets run side by side) stalled it for good, while single-document commands never did.
+ */
+export async function writeAll(
+  db: Db,
+  collection: Collection<Document>,
+  operations: AnyBulkWriteOperation<Document>[],
+) {
+  if (operations.length === 0) return;
+  if (await inServedByIdIndex(db)) {
+    await collection.bulkWrite(operations, { ordered: false });
+    return;
+  }
+  for (let start = 0; start < operations.length; start += SINGLE_WRITE_CONCURRENCY) {
+    await Promise.all(
+      operations.slice(start, start + SINGLE_WRITE_CONCURRENCY).map((operation) => collection.bulkWrite([operation])),
+    );
+  }
+}
+
+/** The live read model: documents are read by key (see findByIds) and a batch's writes go out together (writeAll). */
 export class StoredDocuments implements ModelDocuments {
   constructor(
     private readonly db: Db,
@@ -41,8 +65,7 @@ export class StoredDocuments implements ModelDocuments {
   }
 
   async write(writes: readonly DocumentWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    await this.collection.bulkWrite(writes.map(bulkOperationOf), { ordered: false });
+    await writeAll(this.db, this.collection, writes.map(bulkOperationOf));
   }
 }
 
@@ -71,7 +94,10 @@ export class MemoryDocuments implements ModelDocuments {
   private readonly dirty = new Set<string>();
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(readonly collection: Collection<Document>) {}
+  constructor(
+    private readonly db: Db,
+    readonly collection: Collection<Document>,
+  ) {}
 
   get pending(): number {
     return this.dirty.size;
@@ -107,19 +133,21 @@ export class MemoryDocuments implements ModelDocuments {
   }
 
   private async flushDirty(): Promise<void> {
+    const inserts: Document[] = [];
     const operations: AnyBulkWriteOperation<Document>[] = [];
     for (const _id of this.dirty) {
       const doc = this.docs.get(_id);
       const filter = { _id: _id as never };
       if (doc && this.written.has(_id)) operations.push({ replaceOne: { filter, replacement: doc, upsert: true } });
-      else if (doc) operations.push({ insertOne: { document: doc } });
+      else if (doc) inserts.push(doc);
       else if (this.written.has(_id)) operations.push({ deleteOne: { filter } });
       if (doc) this.written.add(_id);
       else this.written.delete(_id);
     }
     this.dirty.clear();
-    for (let start = 0; start < operations.length; start += FLUSH_CHUNK) {
-      await this.collection.bulkWrite(operations.slice(start, start + FLUSH_CHUNK), { ordered: false });
+    for (let start = 0; start < inserts.length; start += FLUSH_CHUNK) {
+      await this.collection.insertMany(inserts.slice(start, start + FLUSH_CHUNK), { ordered: false });
     }
+    await writeAll(this.db, this.collection, operations);
   }
 }

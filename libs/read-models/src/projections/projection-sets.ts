@@ -16,8 +16,7 @@ import { projectionSet, type ProjectionSet, type ReadModelDocuments } from './pr
 /**
  * Each set writes its stream documents first, then the cells derived from them (coverage, support, matching), from
  * the documents' current state, also when the events themselves were already applied: a crash between the two
- * writes is repaired by the redelivery. The writes of a batch go one after another: two multi-document updates of
- * different collections at once stalled FerretDB 1.24 on SQLite for good (seen in a replay over existing documents).
+ * writes is repaired by the redelivery. The writes of a batch go one after another (see writeAll on FerretDB).
  */
 export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
   participants: projectionSet('participants', 'participant', async (c, envelopes) => {
@@ -69,4 +68,4 @@ export const collectionsOf = (db: Db, set: ProjectionSetName, generation: string
 
 /** An empty generation's read models held in memory by a rebuild and flushed in bulk (see MemoryDocuments). */
 export const memoryCollectionsOf = (db: Db, set: ProjectionSetName, generation: string) =>
-  modelsOf(db, set, generation, (collection) => new MemoryDocuments(collection));
+  modelsOf(db, set, generation, (collection) => new MemoryDocuments(db, collection));
