@@ -72,7 +72,11 @@ async function main(): Promise<void> {
     const relayCommands = commands;
     const relayStarted = Date.now();
     let relayed = 0;
-    while (relayed < events) relayed += await relay.publishWaiting();
+    while (relayed < events) {
+      const sent = await relay.publishWaiting();
+      relayed += sent;
+      if (process.env.TRACE_RELAY) console.log(`relay pass: ${sent} (${relayed}/${events})`);
+    }
     const relaySeconds = (Date.now() - relayStarted) / 1000;
     const relayTrips = (commands - relayCommands) / events;
     await producer.disconnect();

@@ -95,7 +95,10 @@ export class MongoOutbox implements Outbox {
     return { markedStreams: markers.length, streams, commits, events: commits.flatMap((commit) => commit.events) };
   }
 
-  /** One write of the raised watermarks, then one of the drained markers' removals (each only if untouched since). */
+  /**
+   * One write of the raised watermarks, then one of the drained markers' removals (each only if untouched since); on
+   * FerretDB one command per stream.
+   */
   async markPublished(batch: UnpublishedBatch, now = Date.now()): Promise<void> {
     const published: { streamId: string; version: number }[] = [];
     const drained: Pick<OutboxMarkerDocument, '_id' | 'touchedAt'>[] = [];
@@ -111,13 +114,23 @@ export class MongoOutbox implements Outbox {
         this.progress.delete(streamId);
       }
     }
-    await recordPublished(this.collections.publication, published);
-    if (drained.length > 0) {
-      await this.collections.outbox.bulkWrite(
-        drained.map(({ _id, touchedAt }) => ({ deleteOne: { filter: { _id, touchedAt } } })),
-        { ordered: false },
-      );
+    if (await inServedByIdIndex(this.db)) {
+      await recordPublished(this.collections.publication, published);
+      if (drained.length > 0) {
+        await this.collections.outbox.bulkWrite(
+          drained.map(({ _id, touchedAt }) => ({ deleteOne: { filter: { _id, touchedAt } } })),
+          { ordered: false },
+        );
+      }
+      return;
     }
+    // FerretDB/SQLite: multi-document updates stalled it (see findByIds); one command per stream, as many at once.
+    await Promise.all(
+      published.map(({ streamId, version }) =>
+        this.collections.publication.updateOne({ _id: streamId }, { $max: { version } }, { upsert: true }),
+      ),
+    );
+    await Promise.all(drained.map((marker) => this.collections.outbox.deleteOne(marker)));
   }
 
   retryLater(batch: UnpublishedBatch): void {
