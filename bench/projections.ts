@@ -1,13 +1,16 @@
 /**
- * Projection benchmark (not a test): rebuild throughput as a ratio of the raw kafkajs consume rate measured in the
- * same run, and end-to-end lag (command accepted → visible in the read model) under a steady load of commands.
+ * Projection benchmark (not a test): relay throughput against raw batched kafkajs sends and rebuild throughput
+ * against the raw kafkajs consume rate, both measured in the same run, with database round trips per event, and end-to-end lag (command accepted → visible in the read model) under a steady load of commands.
  *
  * Run: npm run bench:projections   (STORIES=150 RATE=5 SECONDS=30 to change the load)
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { Registry } from 'prom-client';
+import { MongoOutbox, OutboxLease } from '@cm/event-store';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { ensureEventTopics, streamTopics } from '@cm/messaging';
+import { ensureEventTopics, OutboxRelay, RelayMetrics } from '@cm/messaging';
 import { projectionSetNames, rebuildProjectionSet } from '@cm/read-models';
 import { signToken } from '@cm/platform';
 import { storeFor } from '../test/support/event-log';
@@ -27,13 +30,21 @@ const percentile = (sorted: number[], p: number) =>
 
 async function main(): Promise<void> {
   const baseline = await measureBaseline({ include: ['kafka'], maxSeconds: 5 });
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const consumeRate = baseline.opsPerSecond['kafka.consume.eachMessage'] ?? 0;
 
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const database = `bench_projections_${runId}`;
   const topicPrefix = `bench.projections.${runId}.`;
   const kafka = new Kafka({ clientId: 'bench-projections', brokers, logLevel: logLevel.ERROR });
-  const mongo = await new MongoClient(mongodbUri, { retryWrites: false }).connect();
+  // Every command this process sends is counted: round trips per relayed and per replayed event.
+  const mongo = await new MongoClient(mongodbUri, { retryWrites: false, monitorCommands: true }).connect();
+  let commands = 0;
+  mongo.on('commandStarted', () => (commands += 1));
   const db = mongo.db(database);
   const env = {
     MONGODB_URI: mongodbUri,
@@ -44,30 +55,43 @@ async function main(): Promise<void> {
   const processes: RunningProcess[] = [];
   try {
     await ensureEventTopics(kafka, { prefix: topicPrefix, partitions: 3, replicationFactor: 1 });
-    processes.push(startApp('relay', { ...env, PORT: String(await freePort()) }));
     const events = await seedStories(storeFor(db), 0, stories, new Map());
-    console.log(`seeded ${events} events; waiting for the relay to publish them`);
-    const admin = kafka.admin();
-    await admin.connect();
-    await waitFor(
-      async () => {
-        let published = 0;
-        for (const topic of Object.values(streamTopics)) {
-          for (const o of await admin.fetchTopicOffsets(`${topicPrefix}${topic}`)) published += Number(o.high);
-        }
-        return published >= events ? true : undefined;
-      },
-      'the relay to publish the seeded events',
-      300_000,
+    console.log(`seeded ${events} events; relaying them in this process`);
+    // The relay app's producer and relay, in this process so that its round trips are counted.
+    const producer = kafka.producer({ idempotent: false, maxInFlightRequests: 1, retry: { retries: 0 } });
+    await producer.connect();
+    const lease = new OutboxLease(db, { name: 'bench-relay', owner: runId, ttlMs: 60_000 });
+    await lease.tryAcquire();
+    const relay = new OutboxRelay(
+      new MongoOutbox(db),
+      producer,
+      lease,
+      { topicPrefix },
+      new RelayMetrics(new Registry()),
     );
-    await admin.disconnect();
+    const relayCommands = commands;
+    const relayStarted = Date.now();
+    let relayed = 0;
+    while (relayed < events) {
+      const sent = await relay.publishWaiting();
+      relayed += sent;
+      if (process.env.TRACE_RELAY) console.log(`relay pass: ${sent} (${relayed}/${events})`);
+    }
+    const relaySeconds = (Date.now() - relayStarted) / 1000;
+    const relayTrips = (commands - relayCommands) / events;
+    await producer.disconnect();
+    await lease.release();
+    processes.push(startApp('relay', { ...env, PORT: String(await freePort()) }));
+    const relayRate = events / relaySeconds;
 
+    const rebuildCommands = commands;
     const started = Date.now();
     const results = await Promise.all(
       projectionSetNames.map((set) => rebuildProjectionSet(db, kafka, set, { topicPrefix, switchOver: true })),
     );
     const wall = (Date.now() - started) / 1000;
     const rebuildRate = events / wall;
+    const rebuildTrips = (commands - rebuildCommands) / events;
 
     const apiPort = await freePort();
     processes.push(startApp('projector', { ...env, PORT: String(await freePort()) }));
@@ -122,6 +146,17 @@ async function main(): Promise<void> {
         ['measure', 'value'],
         [
           ['events replayed (4 projection sets, in parallel)', String(events)],
+          [
+            `relay publish (in process, batches of ≤500)`,
+            `${relayRate.toFixed(0)} events/s in ${relaySeconds.toFixed(1)} s`,
+          ],
+          [
+            'raw kafkajs send 100 msgs/batch (same run)',
+            `${(baseline.opsPerSecond['kafka.produce.batch'] ?? 0).toFixed(0)} msg/s`,
+          ],
+          ['relay ÷ raw batched send', `${(ratioTo(baseline, 'kafka.produce.batch', relayRate) ?? 0).toFixed(3)}×`],
+          ['relay database round trips per event', relayTrips.toFixed(2)],
+          ['rebuild database round trips per replayed event (all sets)', rebuildTrips.toFixed(3)],
           ['rebuild wall time (incl. consumer group joins)', `${wall.toFixed(1)} s`],
           ['rebuild throughput', `${rebuildRate.toFixed(0)} events/s`],
           ['per set', results.map((r) => `${r.set} ${r.events} ev ${r.eventsPerSecond.toFixed(0)}/s`).join('; ')],

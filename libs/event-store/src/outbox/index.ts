@@ -1,3 +1,4 @@
+export { findByIds, inServedByIdIndex } from './key-reads';
 export { MongoOutbox, MongoOutboxOptions } from './mongo-outbox';
 export { Outbox, UnpublishedBatch, UnpublishedCommit, UnpublishedStream } from './outbox';
 export { OutboxLease, OutboxLeaseOptions } from './outbox-lease';

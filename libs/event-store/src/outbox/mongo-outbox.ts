@@ -1,6 +1,8 @@
 import type { Db } from 'mongodb';
 import { commitId, type EventStoreCollections, eventStoreCollections, type OutboxMarkerDocument } from '../collections';
-import type { Outbox, UnpublishedBatch, UnpublishedCommit, UnpublishedStream } from './outbox';
+import { findByIds, inServedByIdIndex } from './key-reads';
+import { recordPublished } from './markers';
+import type { Outbox, UnpublishedBatch, UnpublishedCommit } from './outbox';
 
 export interface MongoOutboxOptions {
   /** A marker is removed only this long after its last touch, so an append in flight is never missed. */
@@ -14,12 +16,22 @@ interface StreamProgress {
   touchedAt: number;
   walkedAt: number;
   watermark: number;
+  /** Whether the last read reached the stream's end; a stream left with more to read is walked again at once. */
+  drained: boolean;
 }
 
-/** Streams are independent, so their commits are read concurrently, this many streams at a time. */
-const WALK_CONCURRENCY = 16;
 /** Markers looked at per read; more wait for the next one. */
 const MARKERS_PER_READ = 10_000;
+/** Where `$in` on `_id` is served by index: commit ids guessed ahead per stream in one read (one-event commits). */
+const GUESSES_PER_STREAM = 16;
+
+/** One marked stream as a read walks it. */
+interface Walk {
+  marker: OutboxMarkerDocument;
+  commits: UnpublishedCommit[];
+  next: number;
+  reachedEnd: boolean;
+}
 
 /**
  * The outbox over the store's own documents. Work is found through the small marker collection (streams with
@@ -32,51 +44,93 @@ export class MongoOutbox implements Outbox {
   private readonly progress = new Map<string, StreamProgress>();
   private readonly settings: Required<MongoOutboxOptions>;
 
-  constructor(db: Db, options: MongoOutboxOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    options: MongoOutboxOptions = {},
+  ) {
     this.collections = eventStoreCollections(db);
     this.settings = { markerGraceMs: 15_000, settleMs: 2_000, ...options };
   }
 
+  /**
+   * Few round trips whatever the number of streams: one read of the markers, one of the unknown watermarks, then per
+   * round one key read of every walked stream's next commits (see findByIds), until the batch is full or drained.
+   */
   async readUnpublished(limit: number, now = Date.now()): Promise<UnpublishedBatch> {
     const markers = await this.collections.outbox.find({}).limit(MARKERS_PER_READ).toArray();
-    const streams: UnpublishedStream[] = [];
-    let collected = 0;
     const due = markers
       .sort((a, b) => a.touchedAt.getTime() - b.touchedAt.getTime())
-      .filter((marker) => this.needsWalk(marker, now));
-    for (let start = 0; start < due.length && collected < limit; start += WALK_CONCURRENCY) {
-      const share = Math.max(1, Math.ceil((limit - collected) / WALK_CONCURRENCY));
-      const walks = await Promise.all(
-        due.slice(start, start + WALK_CONCURRENCY).map((marker) => this.walk(marker, share, now)),
+      .filter((marker) => this.needsWalk(marker, now))
+      .slice(0, Math.max(1, limit));
+    const walks = await this.startWalks(due, now);
+    const guesses = (await inServedByIdIndex(this.db)) ? GUESSES_PER_STREAM : 1;
+    let collected = 0;
+    let open = walks;
+    while (open.length > 0 && collected < limit) {
+      const share = Math.max(1, Math.min(guesses, Math.ceil((limit - collected) / open.length)));
+      const asked = new Set(
+        open.flatMap((walk) => Array.from({ length: share }, (_, i) => commitId(walk.marker._id, walk.next + i))),
       );
-      for (const walk of walks) {
-        streams.push(walk);
-        collected += walk.commits.reduce((sum, commit) => sum + commit.events.length, 0);
+      const found = await findByIds(this.db, this.collections.commits, [...asked]);
+      for (const walk of open) {
+        let commit = found.get(commitId(walk.marker._id, walk.next));
+        while (commit && collected < limit) {
+          walk.commits.push(commit);
+          collected += commit.events.length;
+          walk.next = commit.end + 1;
+          commit = found.get(commitId(walk.marker._id, walk.next));
+        }
+        walk.reachedEnd = !commit && asked.has(commitId(walk.marker._id, walk.next));
       }
+      for (const walk of open) if (walk.reachedEnd) this.progress.get(walk.marker._id)!.drained = true;
+      open = open.filter((walk) => !walk.reachedEnd);
     }
+    const streams = walks.map(({ marker, commits, reachedEnd }) => ({
+      streamId: marker._id,
+      touchedAt: marker.touchedAt,
+      commits,
+      reachedEnd,
+    }));
     const commits = streams.flatMap((stream) => stream.commits);
     return { markedStreams: markers.length, streams, commits, events: commits.flatMap((commit) => commit.events) };
   }
 
+  /**
+   * One write of the raised watermarks, then one of the drained markers' removals (each only if untouched since); on
+   * FerretDB one command per stream.
+   */
   async markPublished(batch: UnpublishedBatch, now = Date.now()): Promise<void> {
+    const published: { streamId: string; version: number }[] = [];
+    const drained: Pick<OutboxMarkerDocument, '_id' | 'touchedAt'>[] = [];
+    for (const { streamId, touchedAt, commits, reachedEnd } of batch.streams) {
+      const progress = this.progress.get(streamId)!;
+      const sent = commits.flatMap((commit) => commit.events);
+      if (sent.length > 0) {
+        progress.watermark = sent[sent.length - 1].version;
+        published.push({ streamId, version: progress.watermark });
+      }
+      if (reachedEnd && now - touchedAt.getTime() > this.settings.markerGraceMs) {
+        drained.push({ _id: streamId, touchedAt });
+        this.progress.delete(streamId);
+      }
+    }
+    if (await inServedByIdIndex(this.db)) {
+      await recordPublished(this.collections.publication, published);
+      if (drained.length > 0) {
+        await this.collections.outbox.bulkWrite(
+          drained.map(({ _id, touchedAt }) => ({ deleteOne: { filter: { _id, touchedAt } } })),
+          { ordered: false },
+        );
+      }
+      return;
+    }
+    // FerretDB/SQLite: multi-document updates stalled it (see findByIds); one command per stream, as many at once.
     await Promise.all(
-      batch.streams.map(async ({ streamId, touchedAt, commits, reachedEnd }) => {
-        const progress = this.progress.get(streamId)!;
-        const sent = commits.flatMap((commit) => commit.events);
-        if (sent.length > 0) {
-          progress.watermark = sent[sent.length - 1].version;
-          await this.collections.publication.updateOne(
-            { _id: streamId },
-            { $max: { version: progress.watermark } },
-            { upsert: true },
-          );
-        }
-        if (reachedEnd && now - touchedAt.getTime() > this.settings.markerGraceMs) {
-          await this.collections.outbox.deleteOne({ _id: streamId, touchedAt });
-          this.progress.delete(streamId);
-        }
-      }),
+      published.map(({ streamId, version }) =>
+        this.collections.publication.updateOne({ _id: streamId }, { $max: { version } }, { upsert: true }),
+      ),
     );
+    await Promise.all(drained.map((marker) => this.collections.outbox.deleteOne(marker)));
   }
 
   retryLater(batch: UnpublishedBatch): void {
@@ -91,32 +145,26 @@ export class MongoOutbox implements Outbox {
   private needsWalk(marker: OutboxMarkerDocument, now: number): boolean {
     const progress = this.progress.get(marker._id);
     const touchedAt = marker.touchedAt.getTime();
-    if (!progress || progress.touchedAt !== touchedAt) return true;
+    if (!progress || progress.touchedAt !== touchedAt || !progress.drained) return true;
     const settled = progress.walkedAt - touchedAt > this.settings.settleMs;
     const dueForRemoval = now - touchedAt > this.settings.markerGraceMs;
     return !settled || dueForRemoval;
   }
 
-  private async walk(marker: OutboxMarkerDocument, limit: number, now: number): Promise<UnpublishedStream> {
-    let progress = this.progress.get(marker._id);
-    if (!progress) {
-      const published = await this.collections.publication.findOne({ _id: marker._id });
-      progress = { touchedAt: 0, walkedAt: 0, watermark: published?.version ?? 0 };
-      this.progress.set(marker._id, progress);
-    }
-    progress.touchedAt = marker.touchedAt.getTime();
-    progress.walkedAt = now;
-    const stream = { streamId: marker._id, touchedAt: marker.touchedAt };
-    const commits: UnpublishedCommit[] = [];
-    let walked = 0;
-    let next = progress.watermark + 1;
-    while (walked < limit) {
-      const commit = await this.collections.commits.findOne({ _id: commitId(marker._id, next) });
-      if (!commit) return { ...stream, commits, reachedEnd: true };
-      commits.push(commit);
-      walked += commit.events.length;
-      next = commit.end + 1;
-    }
-    return { ...stream, commits, reachedEnd: false };
+  /** The walks of the due streams, each from its published watermark (the unknown ones read in one go). */
+  private async startWalks(due: OutboxMarkerDocument[], now: number): Promise<Walk[]> {
+    const unknown = due.filter((marker) => !this.progress.has(marker._id)).map((marker) => marker._id);
+    const watermarks = await findByIds(this.db, this.collections.publication, unknown);
+    return due.map((marker) => {
+      let progress = this.progress.get(marker._id);
+      if (!progress) {
+        progress = { touchedAt: 0, walkedAt: 0, drained: false, watermark: watermarks.get(marker._id)?.version ?? 0 };
+        this.progress.set(marker._id, progress);
+      }
+      progress.touchedAt = marker.touchedAt.getTime();
+      progress.walkedAt = now;
+      progress.drained = false;
+      return { marker, commits: [], next: progress.watermark + 1, reachedEnd: false };
+    });
   }
 }

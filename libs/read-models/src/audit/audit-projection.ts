@@ -1,8 +1,10 @@
 import { streamTypes, type StreamType } from '@cm/domain';
 import type { EventEnvelope } from '@cm/event-store';
-import type { AnyBulkWriteOperation, Collection, Document, IndexSpecification } from 'mongodb';
+import type { IndexSpecification } from 'mongodb';
 import type { ProjectionSetName, ReadModelName } from '../projections/aliases';
-import { projectionSet, type ReadModelCollections } from '../projections/projection-set';
+import { groupBy } from '../projections/batch-apply';
+import type { DocumentWrite } from '../projections/documents';
+import { projectionSet, type ReadModelDocuments } from '../projections/projection-set';
 import { auditEntryOf, partiesOfOpening, type AuditEntry, type AuditStreamParties } from './audit-entry';
 
 /**
@@ -21,41 +23,34 @@ export type AuditedStreamType = StreamType;
 export const auditedStreamTypes: AuditedStreamType[] = streamTypes;
 
 /**
- * Writes one stream's run of events: the opening event names the stream's parties (kept by stream id for the events
- * that follow, which do not repeat them), and each event becomes one entry keyed by its event id. Replacing by `_id`
- * with content fixed by the event makes a redelivery or a replay write the same documents again.
+ * Writes a batch's runs of events: a stream's opening event names its parties (kept by stream id for the events that
+ * follow, which do not repeat them; the streams without their opening in the batch are loaded together), and each
+ * event becomes one entry keyed by its event id. Replacing by `_id` with content fixed by the event makes a
+ * redelivery or a replay write the same documents again. Parties and entries go in one write each, in turn.
  */
-async function applyStreamRun(
-  entries: Collection<Document>,
-  parties: Collection<Document>,
-  streamId: string,
-  envelopes: readonly EventEnvelope[],
-): Promise<void> {
-  const opening = envelopes.map(partiesOfOpening).find((named) => named !== undefined);
-  let participants = opening;
-  if (opening) {
-    await parties.replaceOne({ _id: streamId as never }, { participants: opening }, { upsert: true });
-  } else {
-    const known = (await parties.findOne({ _id: streamId as never })) as AuditStreamParties | null;
-    participants = known?.participants ? [...known.participants] : [];
-  }
-  const operations: AnyBulkWriteOperation<Document>[] = envelopes.map((envelope) => {
-    const entry: AuditEntry = auditEntryOf(envelope, participants ?? []);
-    return { replaceOne: { filter: { _id: entry._id as never }, replacement: entry, upsert: true } };
-  });
-  await entries.bulkWrite(operations, { ordered: false });
-}
-
 function auditSetOf(streamType: AuditedStreamType) {
   const models = auditModelsOf[streamType];
-  return projectionSet(models.set, streamType, async (c: ReadModelCollections, envelopes: EventEnvelope[]) => {
-    const byStream = new Map<string, EventEnvelope[]>();
-    for (const envelope of envelopes) {
-      byStream.set(envelope.streamId, [...(byStream.get(envelope.streamId) ?? []), envelope]);
+  return projectionSet(models.set, streamType, async (c: ReadModelDocuments, envelopes: EventEnvelope[]) => {
+    const byStream = groupBy(envelopes, (envelope) => envelope.streamId);
+    const openings = new Map<string, string[]>();
+    for (const [streamId, run] of byStream) {
+      const opening = run.map(partiesOfOpening).find((named) => named !== undefined);
+      if (opening) openings.set(streamId, opening);
     }
-    await Promise.all(
-      [...byStream].map(([streamId, run]) => applyStreamRun(c[models.entries], c[models.parties], streamId, run)),
+    const known = await c[models.parties].load([...byStream.keys()].filter((streamId) => !openings.has(streamId)));
+    const entries: DocumentWrite[] = [];
+    for (const [streamId, run] of byStream) {
+      const named = (known.get(streamId) as AuditStreamParties | undefined)?.participants;
+      const participants = openings.get(streamId) ?? (named ? [...named] : []);
+      for (const envelope of run) {
+        const entry: AuditEntry = auditEntryOf(envelope, participants);
+        entries.push({ kind: 'replace', _id: entry._id, doc: entry });
+      }
+    }
+    await c[models.parties].write(
+      [...openings].map(([_id, participants]) => ({ kind: 'replace', _id, doc: { participants } })),
     );
+    await c[models.entries].write(entries);
   });
 }
 

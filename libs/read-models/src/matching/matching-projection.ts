@@ -1,9 +1,10 @@
-import type { Collection, Document, IndexSpecification } from 'mongodb';
+import type { Document, IndexSpecification } from 'mongodb';
 import type { AllocationView } from '../allocations/allocation-view';
 import type { NeedView } from '../needs/need-view';
 import type { ParticipantView } from '../participants/participant-view';
 import type { PledgeView } from '../pledges/pledge-view';
 import type { ReadModelName } from '../projections/aliases';
+import type { DocumentWrite, ModelDocuments } from '../projections/documents';
 import {
   confirmedDeliveriesOf,
   deliveryPairIdOf,
@@ -18,35 +19,34 @@ import {
  * An item that can no longer be matched is deleted, so that candidate queries scan open items only.
  */
 async function replaceOrDelete<V extends { id: string }>(
-  collection: Collection<Document>,
+  documents: ModelDocuments,
   views: readonly V[],
   docOf: (view: V) => Document | undefined,
 ): Promise<void> {
-  await Promise.all(
-    views.map(async (view) => {
+  await documents.write(
+    views.map((view): DocumentWrite => {
       const doc = docOf(view);
-      if (doc) await collection.replaceOne({ _id: view.id as never }, doc, { upsert: true });
-      else await collection.deleteOne({ _id: view.id as never });
+      return doc ? { kind: 'replace', _id: view.id, doc } : { kind: 'delete', _id: view.id };
     }),
   );
 }
 
-export const projectMatchableNeeds = (collection: Collection<Document>, needs: readonly NeedView[]) =>
-  replaceOrDelete(collection, needs, matchableNeedDocOf);
+export const projectMatchableNeeds = (documents: ModelDocuments, needs: readonly NeedView[]) =>
+  replaceOrDelete(documents, needs, matchableNeedDocOf);
 
-export const projectMatchablePledges = (collection: Collection<Document>, pledges: readonly PledgeView[]) =>
-  replaceOrDelete(collection, pledges, matchablePledgeDocOf);
+export const projectMatchablePledges = (documents: ModelDocuments, pledges: readonly PledgeView[]) =>
+  replaceOrDelete(documents, pledges, matchablePledgeDocOf);
 
-export const projectFormerUsers = (collection: Collection<Document>, participants: readonly ParticipantView[]) =>
-  replaceOrDelete(collection, participants, formerUserDocOf);
+export const projectFormerUsers = (documents: ModelDocuments, participants: readonly ParticipantView[]) =>
+  replaceOrDelete(documents, participants, formerUserDocOf);
 
 /**
  * Sets each allocation's own entry of its pair (no read needed); allocations without a confirmed delivery add none.
- * One update per pair: concurrent updates of one document are not atomic on FerretDB (one of them is lost), and
- * concurrent upserts of a new one collide on its `_id`.
+ * One update per pair and batch: concurrent updates of one document are not atomic on FerretDB (one of them is
+ * lost), and concurrent upserts of a new one collide on its `_id`.
  */
 export async function projectDeliveryPairs(
-  collection: Collection<Document>,
+  documents: ModelDocuments,
   allocations: readonly AllocationView[],
 ): Promise<void> {
   const byPair = new Map<string, { donorId: string; recipientId: string; entries: Record<string, number> }>();
@@ -62,10 +62,12 @@ export async function projectDeliveryPairs(
     pair.entries[`contributions.${allocation.id}`] = confirmed;
     byPair.set(pairId, pair);
   }
-  await Promise.all(
-    [...byPair].map(([pairId, { donorId, recipientId, entries }]) =>
-      collection.updateOne({ _id: pairId as never }, { $set: { donorId, recipientId, ...entries } }, { upsert: true }),
-    ),
+  await documents.write(
+    [...byPair].map(([pairId, { donorId, recipientId, entries }]) => ({
+      kind: 'set',
+      _id: pairId,
+      fields: { donorId, recipientId, ...entries },
+    })),
   );
 }
 

@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@cm/event-store';
 import type { BatchHandler, ConsumedMessage, MessageHandler } from '@cm/messaging';
 import type { Db } from 'mongodb';
 import type { ProjectionSetName } from './aliases';
+import type { ReadModelDocuments } from './projection-set';
 import { collectionsOf, projectionSets } from './projection-sets';
 
 /** What a handler reports after each applied message: the position it reached. */
@@ -9,16 +10,17 @@ export type AppliedListener = (message: ConsumedMessage, envelope: EventEnvelope
 
 /**
  * The Kafka adapter of a projection set: parse the envelopes of a fetched batch and apply the set's own events to
- * one generation's collections, together (see ProjectionSet.applyBatch).
+ * one generation's read models, together (see ProjectionSet.applyBatch): live by default, or the documents a rebuild
+ * holds in memory.
  */
 export function projectionBatchHandler(
   db: Db,
   setName: ProjectionSetName,
   generation: string,
   onApplied?: AppliedListener,
+  collections: ReadModelDocuments = collectionsOf(db, setName, generation),
 ): BatchHandler {
   const set = projectionSets[setName];
-  const collections = collectionsOf(db, setName, generation);
   return async (messages) => {
     const parsed = messages
       .filter((message) => message.value)
@@ -37,7 +39,8 @@ export function projectionHandler(
   setName: ProjectionSetName,
   generation: string,
   onApplied?: AppliedListener,
+  collections?: ReadModelDocuments,
 ): MessageHandler {
-  const batch = projectionBatchHandler(db, setName, generation, onApplied);
+  const batch = projectionBatchHandler(db, setName, generation, onApplied, collections);
   return (message) => batch([message]);
 }

@@ -1,12 +1,13 @@
 import type { EventEnvelope } from '@cm/event-store';
 import type { StreamType } from '@cm/messaging';
-import type { Collection, Document } from 'mongodb';
 import type { ProjectionSetName, ReadModelName } from './aliases';
+import type { ModelDocuments } from './documents';
 
-export type ReadModelCollections = Record<ReadModelName, Collection<Document>>;
+/** A set's read models, live (StoredDocuments) or held in memory by a rebuild (MemoryDocuments). */
+export type ReadModelDocuments = Record<ReadModelName, ModelDocuments>;
 
-/** Applies a run of one partition's events, with one read and one write per document. */
-export type ApplyBatch = (collections: ReadModelCollections, envelopes: EventEnvelope[]) => Promise<void>;
+/** Applies a run of one partition's events: per read model one load and one write for the whole run. */
+export type ApplyBatch = (documents: ReadModelDocuments, envelopes: EventEnvelope[]) => Promise<void>;
 
 export interface ProjectionSet {
   name: ProjectionSetName;
@@ -14,7 +15,7 @@ export interface ProjectionSet {
   /** Safe to call again with the same events, or with older ones: every document remembers what it applied. */
   applyBatch: ApplyBatch;
   /** One event: a batch of one, through the same path. */
-  apply(collections: ReadModelCollections, envelope: EventEnvelope): Promise<void>;
+  apply(documents: ReadModelDocuments, envelope: EventEnvelope): Promise<void>;
 }
 
 /** A set defined by its batch path alone, so that one event and a fetched batch are always applied the same way. */
@@ -26,5 +27,5 @@ export const projectionSet = (
   name,
   streamType,
   applyBatch,
-  apply: (collections, envelope) => applyBatch(collections, [envelope]),
+  apply: (documents, envelope) => applyBatch(documents, [envelope]),
 });

@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { evolveAllocationView, type AllocationView } from '../allocations/allocation-view';
 import { auditProjectionSets } from '../audit/audit-projection';
 import { evolveCoalitionView, type CoalitionView } from '../coalitions/coalition-view';
@@ -9,14 +9,15 @@ import { evolveParticipantView, type ParticipantView } from '../participants/par
 import { evolvePledgeView, type PledgeView } from '../pledges/pledge-view';
 import { evolveSupport, type SupportDoc } from '../support/support';
 import * as supportCells from '../support-cells/support-cells-projection';
-import { collectionNameOf, readModelsBySet, type ProjectionSetName } from './aliases';
+import { collectionNameOf, readModelsBySet, type ProjectionSetName, type ReadModelName } from './aliases';
 import { applyContributions, applyToStreamViews } from './batch-apply';
-import { projectionSet, type ProjectionSet, type ReadModelCollections } from './projection-set';
+import { MemoryDocuments, StoredDocuments } from './documents';
+import { projectionSet, type ProjectionSet, type ReadModelDocuments } from './projection-set';
 
 /**
  * Each set writes its stream documents first, then the cells derived from them (coverage, support, matching), from
  * the documents' current state, also when the events themselves were already applied: a crash between the two
- * writes is repaired by the redelivery.
+ * writes is repaired by the redelivery. The writes of a batch go one after another (see writeAll on FerretDB).
  */
 export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
   participants: projectionSet('participants', 'participant', async (c, envelopes) => {
@@ -59,8 +60,15 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
   ...auditProjectionSets,
 };
 
-export function collectionsOf(db: Db, set: ProjectionSetName, generation: string): ReadModelCollections {
-  return Object.fromEntries(
-    readModelsBySet[set].map((model) => [model, db.collection(collectionNameOf(model, generation))]),
-  ) as ReadModelCollections;
+function modelsOf<D>(db: Db, set: ProjectionSetName, generation: string, make: (collection: Collection) => D) {
+  const models = readModelsBySet[set].map((model) => [model, make(db.collection(collectionNameOf(model, generation)))]);
+  return Object.fromEntries(models) as Record<ReadModelName, D>;
 }
+
+/** A generation's live read models: loaded by key and written in bulk, per fetched batch. */
+export const collectionsOf = (db: Db, set: ProjectionSetName, generation: string): ReadModelDocuments =>
+  modelsOf(db, set, generation, (collection) => new StoredDocuments(db, collection));
+
+/** An empty generation's read models held in memory by a rebuild and flushed in bulk (see MemoryDocuments). */
+export const memoryCollectionsOf = (db: Db, set: ProjectionSetName, generation: string) =>
+  modelsOf(db, set, generation, (collection) => new MemoryDocuments(db, collection));

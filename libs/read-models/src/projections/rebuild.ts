@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ConsumerRunner, topicFor, waitForTopics } from '@cm/messaging';
+import { type ConsumedMessage, ConsumerRunner, topicFor, waitForTopics } from '@cm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { collectionNameOf, consumerGroupOf, readModelsBySet, switchAlias, type ProjectionSetName } from './aliases';
-import { projectionBatchHandler, projectionHandler } from './projection-handler';
+import { projectionBatchHandler } from './projection-handler';
 import { ensureListIndexes } from './list-indexes';
-import { projectionSets } from './projection-sets';
+import { memoryCollectionsOf, projectionSets } from './projection-sets';
+
+/** Documents changed in memory before a rebuild writes them out (the rest is written once it caught up). */
+const FLUSH_EVERY = 5_000;
 
 export interface RebuildOptions {
   topicPrefix: string;
@@ -32,7 +35,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const newGeneration = (): string => `g${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 
 /**
- * Replays a set's topic from offset 0 into fresh collections with a new consumer group. It switches the alias only
+ * Replays a set's topic from offset 0 into fresh collections with a new consumer group, folding every event in memory
+ * (the new generation is empty, so nothing is read back) and inserting the documents in bulk. It switches the alias only
  * when it has applied everything up to the end offsets taken at the start; until then queries read the old
  * generation. The new group keeps its committed offsets, so the projector continues from there after the switch.
  */
@@ -61,13 +65,27 @@ export async function rebuildProjectionSet(
     events += 1;
     applied.set(message.partition, Number(message.offset));
   };
+  // The generation is empty and only this rebuild writes it: its documents live in memory, written in bulk.
+  const memory = memoryCollectionsOf(db, set, generation);
+  const models = Object.values(memory);
+  const flushAll = () => Promise.all(models.map((documents) => documents.flush()));
+  const applyInMemory = projectionBatchHandler(db, set, generation, onApplied, memory);
+  const handleBatch = async (messages: ConsumedMessage[]) => {
+    await applyInMemory(messages);
+    if (models.some((documents) => documents.pending >= FLUSH_EVERY)) await flushAll();
+  };
   const runner = new ConsumerRunner(kafka, {
     groupId: consumerGroupOf(groupId, options.topicPrefix),
     topics: [topic],
     replicationFactor: options.replicationFactor,
-    handle: projectionHandler(db, set, generation, onApplied),
-    handleBatch: projectionBatchHandler(db, set, generation, onApplied),
+    handle: (message) => handleBatch([message]),
+    handleBatch,
   });
+  let running = true;
+  const stopRunner = async () => {
+    if (running) await runner.stop();
+    running = false;
+  };
   const lagOf = () =>
     [...targets].reduce((lag, [partition, end]) => lag + Math.max(0, end - 1 - (applied.get(partition) ?? -1)), 0);
   const started = Date.now();
@@ -88,6 +106,9 @@ export async function rebuildProjectionSet(
         reportedEvents = events;
       }
     }
+    // Stopped before the last flush: every event whose offset the group committed is in the documents written.
+    await stopRunner();
+    await flushAll();
     const seconds = (Date.now() - started) / 1000;
     if (options.switchOver ?? true) {
       await ensureListIndexes(db, set, generation);
@@ -97,7 +118,7 @@ export async function rebuildProjectionSet(
     log(`[${set}] ${events} events in ${seconds.toFixed(1)} s (${(events / seconds).toFixed(0)} events/s)`);
     return { set, generation, groupId, events, seconds, eventsPerSecond: events / seconds };
   } finally {
-    await runner.stop();
+    await stopRunner();
   }
 }
 

@@ -1,6 +1,6 @@
-import type { Collection, Document } from 'mongodb';
 import type { AllocationView } from '../allocations/allocation-view';
 import { applyContributions } from '../projections/batch-apply';
+import type { ModelDocuments } from '../projections/documents';
 import type { PledgeView } from '../pledges/pledge-view';
 import {
   allocationCellIdOf,
@@ -11,9 +11,9 @@ import {
 } from './support-cells';
 
 /** Writes the pledges' entries of the support cells, from the pledges' current state. */
-export const projectPledges = (collection: Collection<Document>, pledges: readonly PledgeView[]): Promise<void> =>
+export const projectPledges = (documents: ModelDocuments, pledges: readonly PledgeView[]): Promise<void> =>
   applyContributions<SupportCellDoc>(
-    collection,
+    documents,
     pledges.map((pledge) => ({
       cellId: pledgeCellIdOf(pledge),
       sourceId: pledge.id,
@@ -22,12 +22,9 @@ export const projectPledges = (collection: Collection<Document>, pledges: readon
   );
 
 /** Writes the allocations' entries of the support cells, from the allocations' current state. */
-export const projectAllocations = (
-  collection: Collection<Document>,
-  allocations: readonly AllocationView[],
-): Promise<void> =>
+export const projectAllocations = (documents: ModelDocuments, allocations: readonly AllocationView[]): Promise<void> =>
   applyContributions<SupportCellDoc>(
-    collection,
+    documents,
     allocations.map((allocation) => ({
       cellId: allocationCellIdOf(allocation),
       sourceId: allocation.id,
