@@ -21,7 +21,8 @@ import { InspectedHeap, sampleHeap } from './load/heap';
 import { healthThroughput, runStep, sustained, type StepReport } from './load/open-loop';
 import { heapLine, mib, operationTable, stepLine, stepTable } from './load/report';
 import { heapTrend } from './load/statistics';
-import { AssistanceWorkload, type Tokens } from './load/workload';
+import type { Tokens } from './load/client';
+import { AssistanceWorkload } from './load/workload';
 
 const numberOf = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const rates = (process.env.RATES ?? '2,5,10,20,40,80,160').split(',').map(Number);

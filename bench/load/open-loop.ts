@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { countsOf, percentile } from './statistics';
-import type { Outcome, Recorder } from './workload';
+import type { Outcome, Recorder } from './client';
 
 export interface StepOptions {
   /** Arrivals per second, sent whether or not earlier ones were answered (open loop). */
