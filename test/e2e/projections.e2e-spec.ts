@@ -1,15 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { ConsumerRunner, topicFor } from '@cm/messaging';
-import {
-  liveAlias,
-  projectionBatchHandler,
-  projectionHandler,
-  projectionSetNames,
-  projectionSets,
-} from '@cm/read-models';
+import { liveAlias } from '@cm/read-models';
 import { useActorStack } from '../support/actor-stack';
 import { waitFor } from '../support/processes';
-import { testKafka, uniqueName } from '../support/servers';
+import { replayTopicsFromStart, seedNeeds } from '../support/projection-replay';
 import { dumpAll } from '../support/projection-scenarios';
 
 const material = { assistanceType: 'material', category: 'metal_detectors' };
@@ -145,38 +138,7 @@ describe('queries over the projected read models (api, relay and projector proce
 
   it('walking all pages of 1,000 needs returns each exactly once, in a stable order', async () => {
     const ids = Array.from({ length: 1_000 }, () => uuidv7());
-    for (let i = 0; i < ids.length; i += 50) {
-      await Promise.all(
-        ids.slice(i, i + 50).map((needId, j) =>
-          store.append(
-            `need-${needId}`,
-            'need',
-            'no_stream',
-            [
-              {
-                type: 'NeedPosted',
-                data: {
-                  needId,
-                  requesterId: 'KHM',
-                  pillar: 'risk_education',
-                  assistanceType: 'technical',
-                  title: `need ${i + j}`,
-                  quantity: { amount: '5.00', unit: 'training_days' },
-                  priority: 'medium',
-                  postedAt: '2025-01-01T00:00:00.000Z',
-                },
-              },
-            ],
-            {
-              commandId: uuidv7(),
-              correlationId: 'seed',
-              causationId: 'seed',
-              actor: { sub: 'seed', role: 'coordinator' },
-            },
-          ),
-        ),
-      );
-    }
+    await seedNeeds(store, 'KHM', ids);
     await waitFor(
       async () => {
         const live = db.collection(`rm_needs_${(await liveAlias(db, 'needs')).generation}`);
@@ -210,40 +172,7 @@ describe('queries over the projected read models (api, relay and projector proce
       return a === (await dumpAll(db)) ? true : undefined;
     }, 'the live projections to settle');
     const before = await dumpAll(db);
-    const kafka = testKafka();
-    const counts = new Map<string, number>();
-    const runners = await Promise.all(
-      projectionSetNames.map(async (set) => {
-        const alias = await liveAlias(db, set);
-        const runner = new ConsumerRunner(kafka, {
-          groupId: uniqueName(`replay-${set}`),
-          topics: [topicFor(projectionSets[set].streamType, topicPrefix)],
-          handle: projectionHandler(db, set, alias.generation, () => counts.set(set, (counts.get(set) ?? 0) + 1)),
-          handleBatch: projectionBatchHandler(db, set, alias.generation, () =>
-            counts.set(set, (counts.get(set) ?? 0) + 1),
-          ),
-        });
-        await runner.start();
-        return runner;
-      }),
-    );
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = new Map<string, number>();
-    for (const set of projectionSetNames) {
-      const offsets = await admin.fetchTopicOffsets(topicFor(projectionSets[set].streamType, topicPrefix));
-      ends.set(
-        set,
-        offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0),
-      );
-    }
-    await admin.disconnect();
-    await waitFor(
-      async () => (projectionSetNames.every((set) => (counts.get(set) ?? 0) >= ends.get(set)!) ? true : undefined),
-      'the replay to reach the end of every topic',
-      120_000,
-    );
-    await Promise.all(runners.map((runner) => runner.stop()));
+    const ends = await replayTopicsFromStart(db, topicPrefix);
     expect(ends.get('needs')).toBeGreaterThan(1_000);
     expect(await dumpAll(db)).toEqual(before);
   });
