@@ -8,39 +8,9 @@ import { CoverageBar } from '../components/coverage-bar';
 import { DataTable } from '../components/data-table';
 import { ProblemAlert } from '../components/states';
 import { useI18n } from '../i18n/i18n';
+import { blank, Draft, draftOf, saveNeed } from './need-draft';
 import { usePages } from './use-pages';
-
-export const pillars = [
-  'clearance',
-  'risk_education',
-  'victim_assistance',
-  'stockpile_destruction',
-  'capacity_building',
-] as const;
-export const priorities = ['critical', 'high', 'medium', 'low'] as const;
-export const types = ['financial', 'material', 'technical'] as const;
-
-interface Draft {
-  title: string;
-  pillar: string;
-  assistanceType: string;
-  category: string;
-  amount: number | string;
-  unit: string;
-  priority: string;
-  neededBy: string;
-}
-
-const blank: Draft = {
-  title: '',
-  pillar: 'clearance',
-  assistanceType: 'financial',
-  category: '',
-  amount: '',
-  unit: 'USD',
-  priority: 'high',
-  neededBy: '',
-};
+import { pillars, priorities, types } from './vocabulary';
 
 /** The affected state's needs with coverage bars; post, revise and withdraw with the server's field errors. */
 export function NeedsView({ actor }: { actor: Actor }) {
@@ -50,27 +20,7 @@ export function NeedsView({ actor }: { actor: Actor }) {
   const { rows, more } = usePages<Need>('/needs', { requesterId: participant });
   const [editing, setEditing] = useState<{ need?: Need; draft: Draft } | undefined>();
   const save = useMutation({
-    mutationFn: async ({ need, draft }: { need?: Need; draft: Draft }) => {
-      const quantity = { amount: Number(draft.amount), unit: draft.unit };
-      if (need)
-        return api(`/needs/${need.id}`, {
-          method: 'PATCH',
-          body: { quantity, priority: draft.priority, ...(draft.neededBy && { neededBy: draft.neededBy }) },
-        });
-      return api('/needs', {
-        method: 'POST',
-        body: {
-          requesterId: participant,
-          title: draft.title,
-          pillar: draft.pillar,
-          assistanceType: draft.assistanceType,
-          quantity,
-          priority: draft.priority,
-          ...(draft.category && { category: draft.category }),
-          ...(draft.neededBy && { neededBy: draft.neededBy }),
-        },
-      });
-    },
+    mutationFn: ({ need, draft }: { need?: Need; draft: Draft }) => saveNeed(participant, draft, need),
     onSuccess: () => (setEditing(undefined), void client.invalidateQueries()),
   });
   const withdraw = useMutation({
@@ -125,20 +75,7 @@ export function NeedsView({ actor }: { actor: Actor }) {
                     size="xs"
                     variant="light"
                     aria-label={`${t('needs.revise')}: ${n.title}`}
-                    onClick={() => (
-                      save.reset(),
-                      setEditing({
-                        need: n,
-                        draft: {
-                          ...blank,
-                          ...n,
-                          category: n.category ?? '',
-                          amount: n.quantity.amount,
-                          unit: n.quantity.unit,
-                          neededBy: n.neededBy ?? '',
-                        },
-                      })
-                    )}
+                    onClick={() => (save.reset(), setEditing({ need: n, draft: draftOf(n) }))}
                   >
                     {t('needs.revise')}
                   </Button>

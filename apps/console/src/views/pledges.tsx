@@ -1,48 +1,18 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiProblem } from '../api/client';
-import type { Match, Pledge } from '../api/types';
+import { ApiProblem } from '../api/client';
+import type { Pledge } from '../api/types';
 import { Actor } from '../auth/session';
 import { CoverageBar } from '../components/coverage-bar';
 import { DataTable } from '../components/data-table';
-import { ProblemAlert, QueryState } from '../components/states';
+import { ProblemAlert } from '../components/states';
 import { useI18n } from '../i18n/i18n';
 import { AllocationsView } from './allocations';
-import { pillars, types } from './needs';
+import { blank, Draft, draftOf, savePledge } from './pledge-draft';
+import { PledgeMatches } from './pledge-matches';
+import { pillars, types } from './vocabulary';
 import { usePages } from './use-pages';
-
-interface Draft {
-  assistanceType: string;
-  pillars: string[];
-  category: string;
-  amount: number | string;
-  unit: string;
-  recipientId: string;
-  validUntil: string;
-}
-
-const blank: Draft = {
-  assistanceType: 'financial',
-  pillars: ['clearance'],
-  category: '',
-  amount: '',
-  unit: 'USD',
-  recipientId: '',
-  validUntil: '',
-};
 
 /** The donor's pledges: submit and revise, ranked matches with the api's reasons, allocate, and its allocations. */
 export function PledgesView({ actor }: { actor: Actor }) {
@@ -53,26 +23,7 @@ export function PledgesView({ actor }: { actor: Actor }) {
   const [editing, setEditing] = useState<{ pledge?: Pledge; draft: Draft } | undefined>();
   const [matching, setMatching] = useState<Pledge | undefined>();
   const save = useMutation({
-    mutationFn: ({ pledge, draft }: { pledge?: Pledge; draft: Draft }) => {
-      const quantity = { amount: Number(draft.amount), unit: draft.unit };
-      if (pledge)
-        return api(`/pledges/${pledge.id}`, {
-          method: 'PATCH',
-          body: { quantity, ...(draft.validUntil && { validUntil: draft.validUntil }) },
-        });
-      return api('/pledges', {
-        method: 'POST',
-        body: {
-          donorId: participant,
-          assistanceType: draft.assistanceType,
-          pillars: draft.pillars,
-          quantity,
-          ...(draft.category && { category: draft.category }),
-          ...(draft.recipientId && { recipientId: draft.recipientId }),
-          ...(draft.validUntil && { validUntil: draft.validUntil }),
-        },
-      });
-    },
+    mutationFn: ({ pledge, draft }: { pledge?: Pledge; draft: Draft }) => savePledge(participant, draft, pledge),
     onSuccess: () => (setEditing(undefined), void client.invalidateQueries()),
   });
   const problem = save.error as ApiProblem | null;
@@ -121,21 +72,7 @@ export function PledgesView({ actor }: { actor: Actor }) {
                 <Button
                   size="xs"
                   variant="light"
-                  onClick={() => (
-                    save.reset(),
-                    setEditing({
-                      pledge: p,
-                      draft: {
-                        ...blank,
-                        ...p,
-                        category: p.category ?? '',
-                        recipientId: p.recipientId ?? '',
-                        amount: p.quantity.amount,
-                        unit: p.quantity.unit,
-                        validUntil: p.validUntil ?? '',
-                      },
-                    })
-                  )}
+                  onClick={() => (save.reset(), setEditing({ pledge: p, draft: draftOf(p) }))}
                 >
                   {t('needs.revise')}
                 </Button>
@@ -144,7 +81,7 @@ export function PledgesView({ actor }: { actor: Actor }) {
           },
         ]}
       />
-      {matching && <Matches pledge={matching} onClose={() => setMatching(undefined)} />}
+      {matching && <PledgeMatches pledge={matching} onClose={() => setMatching(undefined)} />}
       <AllocationsView actor={actor} side="donor" />
       <Modal
         opened={editing !== undefined}
@@ -209,86 +146,6 @@ export function PledgesView({ actor }: { actor: Actor }) {
           </form>
         )}
       </Modal>
-    </Stack>
-  );
-}
-
-function Matches({ pledge, onClose }: { pledge: Pledge; onClose: () => void }) {
-  const { t, money, number } = useI18n();
-  const client = useQueryClient();
-  const matches = useQuery({
-    queryKey: ['matches', pledge.id],
-    queryFn: () => api<{ items: Match[] }>(`/pledges/${pledge.id}/matches`),
-  });
-  const [amounts, setAmounts] = useState<Record<string, number | string>>({});
-  const allocate = useMutation({
-    mutationFn: (match: Match) =>
-      api('/allocations', {
-        method: 'POST',
-        body: {
-          pledgeId: pledge.id,
-          needId: match.needId,
-          amount: Number(amounts[match.needId] ?? match.amount.amount),
-        },
-      }),
-    onSuccess: () => (void client.invalidateQueries(), onClose()),
-  });
-  return (
-    <Stack>
-      <Title order={2}>{t('pledges.matchesFor', { id: pledge.id.slice(-8) })}</Title>
-      <ProblemAlert error={allocate.error} />
-      <QueryState query={matches} isEmpty={(data) => data.items.length === 0}>
-        {(data) => (
-          <DataTable
-            caption={t('pledges.matchesFor', { id: pledge.id.slice(-8) })}
-            name={`matches-${pledge.id}`}
-            rows={data.items}
-            rowKey={(m) => m.needId}
-            columns={[
-              { header: t('field.recipient'), value: (m) => m.requesterId },
-              { header: t('field.pillar'), value: (m) => t(`pillar.${m.pillar}` as never) },
-              { header: t('field.priority'), value: (m) => t(`priority.${m.priority}` as never) },
-              {
-                header: t('field.remaining'),
-                value: (m) => `${m.needRemaining.amount} ${m.needRemaining.unit}`,
-                render: (m) => money(m.needRemaining.amount, m.needRemaining.unit),
-              },
-              { header: t('field.score'), value: (m) => m.score, render: (m) => number(m.score, 1) },
-              {
-                header: t('field.reasons'),
-                value: (m) => m.reasons.map((r) => r.detail).join('; '),
-                render: (m) => (
-                  <Stack gap={0}>
-                    {m.reasons.map((r) => (
-                      <Text size="xs" key={r.component}>
-                        {r.detail}
-                      </Text>
-                    ))}
-                  </Stack>
-                ),
-              },
-              {
-                header: t('table.actions'),
-                value: () => '',
-                render: (m) => (
-                  <Group gap="xs" wrap="nowrap">
-                    <NumberInput
-                      size="xs"
-                      w={140}
-                      aria-label={`${t('field.amount')} (${m.amount.unit})`}
-                      value={amounts[m.needId] ?? m.amount.amount}
-                      onChange={(v) => setAmounts({ ...amounts, [m.needId]: v })}
-                    />
-                    <Button size="xs" onClick={() => allocate.mutate(m)} loading={allocate.isPending}>
-                      {t('pledges.allocate')}
-                    </Button>
-                  </Group>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryState>
     </Stack>
   );
 }
