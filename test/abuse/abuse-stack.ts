@@ -77,12 +77,14 @@ async function seedRecords(
     const deliveries = (answer.body.deliveries as unknown[] | undefined) ?? [];
     return answer.status === 200 && deliveries.length === 1 ? true : undefined;
   }, 'the seeded records in the read models');
-  const page = await client.send('GET', '/participants?limit=1', { token: tokens.coordinator });
-  if (typeof page.body.next !== 'string')
-    throw new Error(`no cursor after one participant: ${JSON.stringify(page.body)}`);
+  // The participants project in their own consumer group: wait for them too, until a page of one has a cursor.
+  const cursor = await waitFor(async () => {
+    const page = await client.send('GET', '/participants?limit=1', { token: tokens.coordinator });
+    return typeof page.body.next === 'string' ? page.body.next : undefined;
+  }, 'a cursor after the first participant in the participants read model');
   return {
     consistencyToken,
-    cursor: page.body.next,
+    cursor,
     ids: { recipientId: 'LAO', donorId: 'NOR', needId, pledgeId, allocationId, deliveryId, streamId: `need-${needId}` },
   };
 }
