@@ -28,11 +28,21 @@ export const IDEMPOTENCY_KEYS = Symbol('IDEMPOTENCY_KEYS');
 /** A first request that has not answered after this long crashed: its key may be taken over. */
 export const staleClaimMs = 120_000;
 
+/**
+ * A record as stored: the answer's body as its JSON text. An answer may carry any string the caller sent (a refusal
+ * names the unknown field it was sent, NUL characters included), and PostgreSQL's jsonb, under FerretDB, refuses a
+ * string holding U+0000; JSON text escapes it. Records written before carry `body` itself and are read as they are.
+ */
+type StoredRecord = Omit<IdempotencyRecord, 'body'> & { bodyJson?: string; body?: unknown };
+
+const recordOf = ({ bodyJson, ...stored }: StoredRecord): IdempotencyRecord =>
+  bodyJson === undefined ? stored : { ...stored, body: JSON.parse(bodyJson) as unknown };
+
 export class MongoIdempotencyKeys implements IdempotencyKeyStore {
   private readonly collection;
 
   constructor(db: Db) {
-    this.collection = db.collection<IdempotencyRecord>('idempotency_keys');
+    this.collection = db.collection<StoredRecord>('idempotency_keys');
   }
 
   async claim(record: IdempotencyRecord): Promise<ClaimResult> {
@@ -44,12 +54,18 @@ export class MongoIdempotencyKeys implements IdempotencyKeyStore {
       const existing = await this.collection.findOne({ _id: record._id });
       // Released between our insert and our read: the key is free again.
       if (!existing) return this.claim(record);
-      return { claimed: false, record: existing };
+      return { claimed: false, record: recordOf(existing) };
     }
   }
 
-  async complete(id: string, answer: { status: number; body: unknown; contentType: string }): Promise<void> {
-    await this.collection.updateOne({ _id: id }, { $set: { state: 'completed', ...answer } });
+  async complete(
+    id: string,
+    { body, ...answer }: { status: number; body: unknown; contentType: string },
+  ): Promise<void> {
+    await this.collection.updateOne(
+      { _id: id },
+      { $set: { state: 'completed', ...answer, bodyJson: JSON.stringify(body) } },
+    );
   }
 
   async release(id: string): Promise<void> {
