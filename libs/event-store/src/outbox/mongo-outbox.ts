@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { commitId, type EventStoreCollections, eventStoreCollections, type OutboxMarkerDocument } from '../collections';
-import { findByIds, inServedByIdIndex } from './key-reads';
+import { findByIds, inServedByIdIndex, takesMultiDocumentWrites } from './key-reads';
 import { recordPublished } from './markers';
 import type { Outbox, UnpublishedBatch, UnpublishedCommit } from './outbox';
 
@@ -114,7 +114,7 @@ export class MongoOutbox implements Outbox {
         this.progress.delete(streamId);
       }
     }
-    if (await inServedByIdIndex(this.db)) {
+    if (await takesMultiDocumentWrites(this.db)) {
       await recordPublished(this.collections.publication, published);
       if (drained.length > 0) {
         await this.collections.outbox.bulkWrite(
@@ -124,7 +124,7 @@ export class MongoOutbox implements Outbox {
       }
       return;
     }
-    // FerretDB/SQLite: multi-document updates stalled it (see findByIds); one command per stream, as many at once.
+    // FerretDB: multi-document updates stalled it (see takesMultiDocumentWrites); one command per stream, all at once.
     await Promise.all(
       published.map(({ streamId, version }) =>
         this.collections.publication.updateOne({ _id: streamId }, { $max: { version } }, { upsert: true }),
