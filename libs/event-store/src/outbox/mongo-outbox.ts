@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { commitId, type EventStoreCollections, eventStoreCollections, type OutboxMarkerDocument } from '../collections';
 import { findByIds, inServedByIdIndex, takesMultiDocumentWrites } from './key-reads';
-import { recordPublished } from './markers';
+import { recordPublished, recordPublishedPerDocument } from './markers';
 import type { Outbox, UnpublishedBatch, UnpublishedCommit } from './outbox';
 
 export interface MongoOutboxOptions {
@@ -16,6 +16,8 @@ interface StreamProgress {
   touchedAt: number;
   walkedAt: number;
   watermark: number;
+  /** Whether the stream's watermark document exists, as far as this reader read or wrote it. */
+  stored: boolean;
   /** Whether the last read reached the stream's end; a stream left with more to read is walked again at once. */
   drained: boolean;
 }
@@ -97,17 +99,18 @@ export class MongoOutbox implements Outbox {
 
   /**
    * One write of the raised watermarks, then one of the drained markers' removals (each only if untouched since); on
-   * FerretDB one command per stream.
+   * FerretDB one insert of the streams' first watermarks, then one command per other stream.
    */
   async markPublished(batch: UnpublishedBatch, now = Date.now()): Promise<void> {
-    const published: { streamId: string; version: number }[] = [];
+    const published: { streamId: string; version: number; stored: boolean }[] = [];
     const drained: Pick<OutboxMarkerDocument, '_id' | 'touchedAt'>[] = [];
     for (const { streamId, touchedAt, commits, reachedEnd } of batch.streams) {
       const progress = this.progress.get(streamId)!;
       const sent = commits.flatMap((commit) => commit.events);
       if (sent.length > 0) {
         progress.watermark = sent[sent.length - 1].version;
-        published.push({ streamId, version: progress.watermark });
+        published.push({ streamId, version: progress.watermark, stored: progress.stored });
+        progress.stored = true; // if the write fails, the next one is an upsert all the same
       }
       if (reachedEnd && now - touchedAt.getTime() > this.settings.markerGraceMs) {
         drained.push({ _id: streamId, touchedAt });
@@ -124,12 +127,8 @@ export class MongoOutbox implements Outbox {
       }
       return;
     }
-    // FerretDB: multi-document updates stalled it (see takesMultiDocumentWrites); one command per stream, all at once.
-    await Promise.all(
-      published.map(({ streamId, version }) =>
-        this.collections.publication.updateOne({ _id: streamId }, { $max: { version } }, { upsert: true }),
-      ),
-    );
+    // FerretDB: multi-document updates stalled it (see takesMultiDocumentWrites); inserts in one command, updates not.
+    await recordPublishedPerDocument(this.collections.publication, published);
     await Promise.all(drained.map((marker) => this.collections.outbox.deleteOne(marker)));
   }
 
@@ -158,7 +157,8 @@ export class MongoOutbox implements Outbox {
     return due.map((marker) => {
       let progress = this.progress.get(marker._id);
       if (!progress) {
-        progress = { touchedAt: 0, walkedAt: 0, drained: false, watermark: watermarks.get(marker._id)?.version ?? 0 };
+        const stored = watermarks.get(marker._id);
+        progress = { touchedAt: 0, walkedAt: 0, drained: false, watermark: stored?.version ?? 0, stored: !!stored };
         this.progress.set(marker._id, progress);
       }
       progress.touchedAt = marker.touchedAt.getTime();
