@@ -56,7 +56,8 @@ export class MongoOutbox implements Outbox {
 
   /**
    * Few round trips whatever the number of streams: one read of the markers, one of the unknown watermarks, then per
-   * round one key read of every walked stream's next commits (see findByIds), until the batch is full or drained.
+   * round one key read of the next commits of the oldest open streams (see findByIds), as many streams as should fill
+   * the batch, until it is full or they are drained.
    */
   async readUnpublished(limit: number, now = Date.now()): Promise<UnpublishedBatch> {
     const markers = await this.collections.outbox.find({}).limit(MARKERS_PER_READ).toArray();
@@ -66,12 +67,19 @@ export class MongoOutbox implements Outbox {
       .slice(0, Math.max(1, limit));
     const walks = await this.startWalks(due, now);
     const guesses = (await inServedByIdIndex(this.db)) ? GUESSES_PER_STREAM : 1;
+    // Streams are read deep first, a few at a time: a stream split between two batches costs a second watermark
+    // write, and a commit read beyond the batch is decoded for nothing. `perStream` estimates how many events a
+    // walked stream gives, from the rounds so far (at first as many as it is asked for).
+    let perStream = guesses;
     let collected = 0;
     let open = walks;
     while (open.length > 0 && collected < limit) {
-      const share = Math.max(1, Math.min(guesses, Math.ceil((limit - collected) / open.length)));
+      const before = collected;
+      const askedWalks = open.slice(0, Math.ceil((limit - collected) / perStream));
       const asked = new Set(
-        open.flatMap((walk) => Array.from({ length: share }, (_, i) => commitId(walk.marker._id, walk.next + i))),
+        askedWalks.flatMap((walk) =>
+          Array.from({ length: guesses }, (_, i) => commitId(walk.marker._id, walk.next + i)),
+        ),
       );
       const found = await findByIds(this.db, this.collections.commits, [...asked]);
       for (const walk of open) {
@@ -86,6 +94,7 @@ export class MongoOutbox implements Outbox {
       }
       for (const walk of open) if (walk.reachedEnd) this.progress.get(walk.marker._id)!.drained = true;
       open = open.filter((walk) => !walk.reachedEnd);
+      perStream = Math.max(1, (collected - before) / askedWalks.length);
     }
     const streams = walks.map(({ marker, commits, reachedEnd }) => ({
       streamId: marker._id,
