@@ -69,15 +69,25 @@ ensure_ferretdb() {
   module_dir="$(cd "$work" && go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)"
   cp -r "$module_dir" "$work/ferretdb-module"
   chmod -R u+w "$work/ferretdb-module"
+  # A patch whose target did not change, or lacks a line its `# expect:` comments name, no longer applies.
+  local applied=""
   for patch in "$ROOT/deploy/local/ferretdb/patches/"*.sed; do
-    local target
+    local target expected
     target="$(sed -n 's/^# target: //p' "$patch")"
     cp "$work/ferretdb-module/$target" "$work/before"
     sed -i -f "$patch" "$work/ferretdb-module/$target"
     cmp -s "$work/before" "$work/ferretdb-module/$target" && die "patch $(basename "$patch") no longer applies to $target"
+    while IFS= read -r expected; do
+      grep -qF -- "$expected" "$work/ferretdb-module/$target" ||
+        die "patch $(basename "$patch") no longer applies to $target (no line with: $expected)"
+    done < <(sed -n 's/^# expect: //p' "$patch")
+    applied+="${applied:+,}$(basename "$patch" .sed)"
   done
+  # buildInfo reports the patches applied (patches/buildinfo-reports-patches.sed).
+  local ldflags="-X github.com/FerretDB/FerretDB/internal/handler.appliedPatches=$applied"
   (cd "$work" && go mod edit -replace "github.com/FerretDB/FerretDB=./ferretdb-module" &&
-    CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$work/ferretdb" .) || die "go build of FerretDB failed"
+    CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -ldflags "$ldflags" -o "$work/ferretdb" .) ||
+    die "go build of FerretDB failed"
   mkdir -p "$(dirname "$bin")"
   mv "$work/ferretdb" "$bin"
   rm -rf "$work"

@@ -1,4 +1,4 @@
-export { findByIds, inServedByIdIndex } from './key-reads';
+export { findByIds, inServedByIdIndex, takesMultiDocumentWrites } from './key-reads';
 export { MongoOutbox, MongoOutboxOptions } from './mongo-outbox';
 export { Outbox, UnpublishedBatch, UnpublishedCommit, UnpublishedStream } from './outbox';
 export { OutboxLease, OutboxLeaseOptions } from './outbox-lease';

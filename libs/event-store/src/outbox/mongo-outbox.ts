@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { commitId, type EventStoreCollections, eventStoreCollections, type OutboxMarkerDocument } from '../collections';
-import { findByIds, inServedByIdIndex } from './key-reads';
-import { recordPublished } from './markers';
+import { findByIds, inServedByIdIndex, takesMultiDocumentWrites } from './key-reads';
+import { recordPublished, recordPublishedPerDocument } from './markers';
 import type { Outbox, UnpublishedBatch, UnpublishedCommit } from './outbox';
 
 export interface MongoOutboxOptions {
@@ -16,6 +16,8 @@ interface StreamProgress {
   touchedAt: number;
   walkedAt: number;
   watermark: number;
+  /** Whether the stream's watermark document exists, as far as this reader read or wrote it. */
+  stored: boolean;
   /** Whether the last read reached the stream's end; a stream left with more to read is walked again at once. */
   drained: boolean;
 }
@@ -54,7 +56,8 @@ export class MongoOutbox implements Outbox {
 
   /**
    * Few round trips whatever the number of streams: one read of the markers, one of the unknown watermarks, then per
-   * round one key read of every walked stream's next commits (see findByIds), until the batch is full or drained.
+   * round one key read of the next commits of the oldest open streams (see findByIds), as many streams as should fill
+   * the batch, until it is full or they are drained.
    */
   async readUnpublished(limit: number, now = Date.now()): Promise<UnpublishedBatch> {
     const markers = await this.collections.outbox.find({}).limit(MARKERS_PER_READ).toArray();
@@ -64,12 +67,19 @@ export class MongoOutbox implements Outbox {
       .slice(0, Math.max(1, limit));
     const walks = await this.startWalks(due, now);
     const guesses = (await inServedByIdIndex(this.db)) ? GUESSES_PER_STREAM : 1;
+    // Streams are read deep first, a few at a time: a stream split between two batches costs a second watermark
+    // write, and a commit read beyond the batch is decoded for nothing. `perStream` estimates how many events a
+    // walked stream gives, from the rounds so far (at first as many as it is asked for).
+    let perStream = guesses;
     let collected = 0;
     let open = walks;
     while (open.length > 0 && collected < limit) {
-      const share = Math.max(1, Math.min(guesses, Math.ceil((limit - collected) / open.length)));
+      const before = collected;
+      const askedWalks = open.slice(0, Math.ceil((limit - collected) / perStream));
       const asked = new Set(
-        open.flatMap((walk) => Array.from({ length: share }, (_, i) => commitId(walk.marker._id, walk.next + i))),
+        askedWalks.flatMap((walk) =>
+          Array.from({ length: guesses }, (_, i) => commitId(walk.marker._id, walk.next + i)),
+        ),
       );
       const found = await findByIds(this.db, this.collections.commits, [...asked]);
       for (const walk of open) {
@@ -84,6 +94,7 @@ export class MongoOutbox implements Outbox {
       }
       for (const walk of open) if (walk.reachedEnd) this.progress.get(walk.marker._id)!.drained = true;
       open = open.filter((walk) => !walk.reachedEnd);
+      perStream = Math.max(1, (collected - before) / askedWalks.length);
     }
     const streams = walks.map(({ marker, commits, reachedEnd }) => ({
       streamId: marker._id,
@@ -97,24 +108,25 @@ export class MongoOutbox implements Outbox {
 
   /**
    * One write of the raised watermarks, then one of the drained markers' removals (each only if untouched since); on
-   * FerretDB one command per stream.
+   * FerretDB one insert of the streams' first watermarks, then one command per other stream.
    */
   async markPublished(batch: UnpublishedBatch, now = Date.now()): Promise<void> {
-    const published: { streamId: string; version: number }[] = [];
+    const published: { streamId: string; version: number; stored: boolean }[] = [];
     const drained: Pick<OutboxMarkerDocument, '_id' | 'touchedAt'>[] = [];
     for (const { streamId, touchedAt, commits, reachedEnd } of batch.streams) {
       const progress = this.progress.get(streamId)!;
       const sent = commits.flatMap((commit) => commit.events);
       if (sent.length > 0) {
         progress.watermark = sent[sent.length - 1].version;
-        published.push({ streamId, version: progress.watermark });
+        published.push({ streamId, version: progress.watermark, stored: progress.stored });
+        progress.stored = true; // if the write fails, the next one is an upsert all the same
       }
       if (reachedEnd && now - touchedAt.getTime() > this.settings.markerGraceMs) {
         drained.push({ _id: streamId, touchedAt });
         this.progress.delete(streamId);
       }
     }
-    if (await inServedByIdIndex(this.db)) {
+    if (await takesMultiDocumentWrites(this.db)) {
       await recordPublished(this.collections.publication, published);
       if (drained.length > 0) {
         await this.collections.outbox.bulkWrite(
@@ -124,12 +136,8 @@ export class MongoOutbox implements Outbox {
       }
       return;
     }
-    // FerretDB/SQLite: multi-document updates stalled it (see findByIds); one command per stream, as many at once.
-    await Promise.all(
-      published.map(({ streamId, version }) =>
-        this.collections.publication.updateOne({ _id: streamId }, { $max: { version } }, { upsert: true }),
-      ),
-    );
+    // FerretDB: multi-document updates stalled it (see takesMultiDocumentWrites); inserts in one command, updates not.
+    await recordPublishedPerDocument(this.collections.publication, published);
     await Promise.all(drained.map((marker) => this.collections.outbox.deleteOne(marker)));
   }
 
@@ -158,7 +166,8 @@ export class MongoOutbox implements Outbox {
     return due.map((marker) => {
       let progress = this.progress.get(marker._id);
       if (!progress) {
-        progress = { touchedAt: 0, walkedAt: 0, drained: false, watermark: watermarks.get(marker._id)?.version ?? 0 };
+        const stored = watermarks.get(marker._id);
+        progress = { touchedAt: 0, walkedAt: 0, drained: false, watermark: stored?.version ?? 0, stored: !!stored };
         this.progress.set(marker._id, progress);
       }
       progress.touchedAt = marker.touchedAt.getTime();

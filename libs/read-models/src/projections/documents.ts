@@ -1,4 +1,4 @@
-import { findByIds, inServedByIdIndex } from '@cm/event-store';
+import { findByIds, takesMultiDocumentWrites } from '@cm/event-store';
 import { type AnyBulkWriteOperation, BSON, type Collection, type Db, type Document } from 'mongodb';
 
 /** One change to a read-model document, by `_id`. `set` upserts the fields named (dotted paths, as `$set` takes). */
@@ -32,8 +32,8 @@ export function bulkOperationOf(write: DocumentWrite): AnyBulkWriteOperation<Doc
 const SINGLE_WRITE_CONCURRENCY = 32;
 
 /**
- * Writes operations on distinct documents: one unordered bulkWrite on MongoDB; on FerretDB 1.24/SQLite one command
- * per document, concurrently, because multi-document updates of different collections at the same time (the
+ * Writes operations on distinct documents: one unordered bulkWrite on MongoDB; on FerretDB 1.24 one command per
+ * document, concurrently, because multi-document updates of different collections at the same time (the
  * projector's sets run side by side) stalled it for good, while single-document commands never did.
  */
 export async function writeAll(
@@ -42,7 +42,7 @@ export async function writeAll(
   operations: AnyBulkWriteOperation<Document>[],
 ) {
   if (operations.length === 0) return;
-  if (await inServedByIdIndex(db)) {
+  if (await takesMultiDocumentWrites(db)) {
     await collection.bulkWrite(operations, { ordered: false });
     return;
   }
