@@ -122,6 +122,19 @@ export async function rebuildProjectionSet(
   }
 }
 
+/**
+ * Rebuilds several sets side by side, as `npm run projections:rebuild` does: their consumer groups join and fetch
+ * at the same time instead of one after another.
+ */
+export function rebuildProjectionSets(
+  db: Db,
+  kafka: Kafka,
+  sets: readonly ProjectionSetName[],
+  options: RebuildOptions,
+): Promise<RebuildResult[]> {
+  return Promise.all(sets.map((set) => rebuildProjectionSet(db, kafka, set, options)));
+}
+
 /** High watermark per partition: the offset after the last message present now. */
 async function endOffsetsOf(kafka: Kafka, topic: string): Promise<Map<number, number>> {
   const admin = kafka.admin();
