@@ -108,6 +108,7 @@ export class MemoryDocuments implements ModelDocuments {
   private readonly written = new Set<string>();
   private readonly dirty = new Set<string>();
   private flushing: Promise<void> = Promise.resolve();
+  private queued = false;
 
   constructor(
     private readonly db: Db,
@@ -139,9 +140,17 @@ export class MemoryDocuments implements ModelDocuments {
     return Promise.resolve();
   }
 
-  /** Writes what changed since the last flush; flushes run one after another, each over what was dirty at its start. */
+  /**
+   * Writes what changed since the last flush; flushes run one after another, each over what was dirty at its start,
+   * and a flush asked for while one is waiting to start is that one. A failed flush fails every later one.
+   */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushDirty());
+    if (this.queued) return this.flushing;
+    this.queued = true;
+    this.flushing = this.flushing.then(() => {
+      this.queued = false;
+      return this.flushDirty();
+    });
     return this.flushing;
   }
 
