@@ -82,6 +82,9 @@ export async function rebuildProjectionSet(
     groupId: consumerGroupOf(groupId, options.topicPrefix),
     topics: [topic],
     replicationFactor: options.replicationFactor,
+    // The group's only member, with no one to hand its partitions to: a session as short as the projector's cost a
+    // rebalance and a replay whenever ten sets folding on one event loop delayed a heartbeat past 12 s.
+    sessionTimeoutMs: 60_000,
     handle: (message) => handleBatch([message]),
     handleBatch,
   });
