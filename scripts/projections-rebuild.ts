@@ -1,7 +1,7 @@
 /**
  * Rebuilds read models from offset 0 of the Kafka topics into fresh collections, then switches queries and the
  * projector over to them once caught up with the end offsets taken at the start. Live queries keep reading the old
- * collections meanwhile; these stay in the database (drop them once satisfied).
+ * collections meanwhile; these stay in the database (drop them once satisfied). The sets rebuild side by side.
  *
  *   npm run projections:rebuild              # every projection set
  *   npm run projections:rebuild needs pledges
@@ -9,7 +9,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '@cm/platform';
-import { projectionSetNames, rebuildProjectionSet, type ProjectionSetName } from '@cm/read-models';
+import { projectionSetNames, rebuildProjectionSets, type ProjectionSetName } from '@cm/read-models';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 0);
@@ -28,13 +28,11 @@ async function main(): Promise<void> {
   const mongo = await new MongoClient(config.MONGODB_URI, { retryWrites: false }).connect();
   try {
     const db = mongo.db(config.MONGODB_DATABASE);
-    for (const set of sets) {
-      await rebuildProjectionSet(db, kafka, set, {
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-        log: (line) => console.log(line),
-      });
-    }
+    await rebuildProjectionSets(db, kafka, sets, {
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      log: (line) => console.log(line),
+    });
   } finally {
     await mongo.close();
   }

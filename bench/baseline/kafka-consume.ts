@@ -11,12 +11,13 @@ export interface ConsumeResult {
 }
 
 /**
- * A fresh consumer group reads `limit` messages of `topic` from the beginning (auto-commit as the apps use it), or
- * as many as arrive within maxSeconds of the first batch; the consumer is disconnected before returning.
+ * A fresh consumer group reads `limit` messages of `topic` (or of several topics) from the beginning (auto-commit as
+ * the apps use it), or as many as arrive within maxSeconds of the first batch; the consumer is disconnected before
+ * returning.
  */
 export async function consumeFromBeginning(
   kafka: Kafka,
-  topic: string,
+  topic: string | string[],
   groupId: string,
   mode: ConsumeMode,
   limit: number,
@@ -43,7 +44,7 @@ export async function consumeFromBeginning(
   const joinTimer = setTimeout(() => finish(Number.NaN), 30_000);
   try {
     await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.subscribe({ topics: typeof topic === 'string' ? [topic] : topic, fromBeginning: true });
     const runAt = now();
     if (mode === 'eachBatch') {
       await consumer.run({

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from 'mongodb';
 import type { MongoEventStore } from '@cm/event-store';
 import { collectionNameOf, liveAlias, type ProjectionSetName, readModelsBySet, dumpLive } from '@cm/read-models';
+import { storySteps } from './assistance-story';
 import { waitFor } from './processes';
 
 const metadata = (n: number) => ({
@@ -19,107 +20,7 @@ export type ExpectedVersions = Map<string, number>;
  * posted, submitted, requested, proposed, reserved on both sides, accepted, delivered, confirmed on all three.
  */
 export async function seedStory(store: MongoEventStore, n: number, expected: ExpectedVersions): Promise<number> {
-  const [needId, pledgeId, allocationId, deliveryId] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
-  const money = n % 2 === 0;
-  const unit = money ? 'EUR' : 'items';
-  const assistanceType = money ? 'financial' : 'material';
-  const requesterId = ['LAO', 'VNM', 'KHM'][n % 3];
-  const pillar = ['clearance', 'victim_assistance'][n % 2];
-  const q = (amount: string) => ({ amount, unit });
-  const sides = { allocationId, pledgeId, needId };
-  const at = '2025-02-01T10:00:00.000Z';
-  const steps: [string, string, { type: string; data: Record<string, unknown> }][] = [
-    [
-      'need',
-      needId,
-      {
-        type: 'NeedPosted',
-        data: {
-          needId,
-          requesterId,
-          pillar,
-          assistanceType,
-          title: `need ${n}`,
-          quantity: q('100.00'),
-          priority: 'high',
-          postedAt: at,
-        },
-      },
-    ],
-    [
-      'pledge',
-      pledgeId,
-      {
-        type: 'PledgeSubmitted',
-        data: { pledgeId, donorId: 'NOR', assistanceType, pillars: [pillar], quantity: q('100.00'), submittedAt: at },
-      },
-    ],
-    [
-      'allocation',
-      allocationId,
-      {
-        type: 'AllocationRequested',
-        data: {
-          ...sides,
-          donorId: 'NOR',
-          recipientId: requesterId,
-          assistanceType,
-          pillar,
-          amount: q('60.00'),
-          needAmount: q('60.00'),
-          committedOn: '2024-11-05',
-          requestedAt: at,
-        },
-      },
-    ],
-    [
-      'need',
-      needId,
-      {
-        type: 'NeedCapacityReserved',
-        data: { needId, allocationId, amount: q('60.00'), status: 'partially_allocated' },
-      },
-    ],
-    [
-      'pledge',
-      pledgeId,
-      {
-        type: 'PledgeCapacityReserved',
-        data: { pledgeId, allocationId, amount: q('60.00'), status: 'partially_allocated' },
-      },
-    ],
-    ['allocation', allocationId, { type: 'AllocationProposed', data: sides }],
-    ['allocation', allocationId, { type: 'AllocationAccepted', data: sides }],
-    [
-      'allocation',
-      allocationId,
-      { type: 'DeliveryRecorded', data: { ...sides, deliveryId, amount: q('60.00'), deliveredOn: '2025-01-10' } },
-    ],
-    [
-      'allocation',
-      allocationId,
-      {
-        type: 'DeliveryConfirmed',
-        data: { ...sides, deliveryId, amount: q('60.00'), needAmount: q('60.00'), status: 'completed' },
-      },
-    ],
-    [
-      'need',
-      needId,
-      {
-        type: 'NeedDeliveryConfirmed',
-        data: { needId, allocationId, deliveryId, amount: q('60.00'), status: 'partially_delivered' },
-      },
-    ],
-    [
-      'pledge',
-      pledgeId,
-      {
-        type: 'PledgeDeliveryConfirmed',
-        data: { pledgeId, allocationId, deliveryId, amount: q('60.00'), status: 'partially_allocated' },
-      },
-    ],
-  ];
+  const steps = storySteps(n);
   for (const [streamType, id, event] of steps) {
     const streamId = `${streamType}-${id}`;
     const version = expected.get(streamId) ?? 0;

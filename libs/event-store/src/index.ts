@@ -5,6 +5,7 @@ export * from './event-store';
 export { EVENT_STORE, EVENT_TYPE_REGISTRY, EventStoreModule, EventStoreModuleOptions } from './event-store.module';
 export { canonicalJson, firstBreak, GENESIS_HASH, hashOf } from './hash-chain';
 export { MongoEventStore, MongoEventStoreOptions } from './mongo-event-store';
+export { seal, SealContext } from './seal';
 export { EventTypeRegistry, Upcaster } from './registry';
 export { StreamHeads } from './stream-heads';
 export * from './outbox';

@@ -19,14 +19,18 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value ?? '')]));
 }
 
+/** Headers are converted when first read: most handlers never read them, and a replay reads thousands a second. */
 export function consumedOf(topic: string, partition: number, message: KafkaMessage): ConsumedMessage {
+  let headers: Record<string, string> | undefined;
   return {
     topic,
     partition,
     offset: message.offset,
     key: message.key?.toString() ?? null,
     value: message.value,
-    headers: headersOf(message.headers),
+    get headers() {
+      return (headers ??= headersOf(message.headers));
+    },
     timestamp: message.timestamp,
   };
 }

@@ -22,6 +22,8 @@ export interface ConsumerRunnerOptions {
   fromBeginning?: boolean;
   /** Replication factor of the dead-letter topics it creates. */
   replicationFactor?: number;
+  /** How long the group waits for a silent member before moving its partitions (default 12 s). */
+  sessionTimeoutMs?: number;
   metrics?: ConsumerMetrics;
 }
 
@@ -47,6 +49,7 @@ export class ConsumerRunner {
       initialBackoffMs: 100,
       maxBackoffMs: 5_000,
       fromBeginning: true,
+      sessionTimeoutMs: 12_000,
       ...options,
       // An option passed as undefined (a rebuild without a configured factor) keeps the default.
       replicationFactor: options.replicationFactor ?? 1,
@@ -57,7 +60,7 @@ export class ConsumerRunner {
     // reconnection attempts back off to at most 5 s, so a broker that is back is found within seconds.
     this.consumer = kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: 12_000,
+      sessionTimeout: this.settings.sessionTimeoutMs,
       heartbeatInterval: 3_000,
       retry: { retries: 10, maxRetryTime: 5_000 },
     });

@@ -41,18 +41,32 @@ export async function applyToStreamViews<V extends StreamView>(
   return results;
 }
 
+/**
+ * One source's entry in a shared cell. `evolve` must read nothing of the cell but its plain fields and this source's
+ * own entry (as every cell's evolve does: coverage, support, support cells), and keep the others it is given.
+ */
 export interface CellContribution<D> {
   cellId: string;
   sourceId: string;
   evolve: (doc: D | null) => D;
 }
 
+type Cell = { _id: string; contributions: Record<string, unknown> };
+
+/** The cell as one source sees it: its plain fields and that source's entry only (copying them is cheap). */
+function cellFor<D extends Cell>(doc: D | null, sourceId: string): D | null {
+  if (!doc) return null;
+  const own = Object.hasOwn(doc.contributions, sourceId) ? { [sourceId]: doc.contributions[sourceId] } : {};
+  return { ...doc, contributions: own };
+}
+
 /**
  * Writes the entries of shared cells (coverage, support): the batch's cells loaded together, its sources applied in
  * memory, and per cell one `$set` of just the entries that changed, so that other sources' entries (another
- * partition's) are never rewritten; all cells in one write.
+ * partition's) are never rewritten; all cells in one write. Each source is evolved against the cell narrowed to its
+ * own entry, so a batch costs its sources, not sources × entries of the cell (cells grow with the log).
  */
-export async function applyContributions<D extends { _id: string; contributions: Record<string, unknown> }>(
+export async function applyContributions<D extends Cell>(
   documents: ModelDocuments,
   contributions: readonly CellContribution<D>[],
 ): Promise<void> {
@@ -60,18 +74,23 @@ export async function applyContributions<D extends { _id: string; contributions:
   const loaded = await documents.load([...byCell.keys()]);
   const writes: DocumentWrite[] = [];
   for (const [cellId, entries] of byCell) {
-    let doc = (loaded.get(cellId) as D | undefined) ?? null;
-    const changed = new Set<string>();
-    for (const entry of entries) {
-      const next = entry.evolve(doc);
-      if (next !== doc) changed.add(entry.sourceId);
-      doc = next;
+    const stored = (loaded.get(cellId) as D | undefined) ?? null;
+    let last: D | undefined;
+    const entriesToSet: Record<string, unknown> = {};
+    for (const [sourceId, ofSource] of groupBy(entries, (entry) => entry.sourceId)) {
+      let doc = cellFor(stored, sourceId);
+      let changed = false;
+      for (const entry of ofSource) {
+        const next = entry.evolve(doc);
+        changed ||= next !== doc;
+        doc = next;
+      }
+      if (!doc || !changed) continue;
+      last = doc;
+      entriesToSet[`contributions.${sourceId}`] = doc.contributions[sourceId];
     }
-    if (!doc || changed.size === 0) continue;
-    const { contributions: all, _id: _ignored, ...cell } = doc;
-    const entriesToSet = Object.fromEntries(
-      [...changed].map((sourceId) => [`contributions.${sourceId}`, all[sourceId]]),
-    );
+    if (!last) continue;
+    const { contributions: _entries, _id: _ignored, ...cell } = last;
     writes.push({ kind: 'set', _id: cellId, fields: { ...cell, ...entriesToSet } });
   }
   await documents.write(writes);

@@ -1,5 +1,6 @@
 import { findByIds, takesMultiDocumentWrites } from '@cm/event-store';
-import { type AnyBulkWriteOperation, BSON, type Collection, type Db, type Document } from 'mongodb';
+import { type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
+import { storedDocument, storedValue } from './stored-form';
 
 /** One change to a read-model document, by `_id`. `set` upserts the fields named (dotted paths, as `$set` takes). */
 export type DocumentWrite =
@@ -69,17 +70,31 @@ export class StoredDocuments implements ModelDocuments {
   }
 }
 
-/** Sets a dotted path in a copy of `doc`, creating the objects on the way, as `$set` does. */
-function withPath(doc: Document, path: string, value: unknown): Document {
-  const [head, ...rest] = path.split('.');
-  if (rest.length === 0) return { ...doc, [head]: value };
-  const inner = doc[head] && typeof doc[head] === 'object' ? (doc[head] as Document) : {};
-  return { ...doc, [head]: withPath(inner, rest.join('.'), value) };
+/**
+ * `doc` after a `$set` of dotted paths: the objects on the way are copied (shallow) once per write, never changed in
+ * place (`load` handed them out), and only the values set are put in stored form. Setting entries of a cell with
+ * thousands of entries used to copy the cell once per path and round-trip all of it through BSON.
+ */
+function withFields(doc: Document, fields: Record<string, unknown>): Document {
+  const next: Document = { ...doc };
+  const copies = new Set<Document>([next]);
+  for (const [path, value] of Object.entries(fields)) {
+    const keys = path.split('.');
+    let target = next;
+    for (const key of keys.slice(0, -1)) {
+      const inner = target[key] as unknown;
+      let child = (inner && typeof inner === 'object' ? inner : {}) as Document;
+      if (!copies.has(child)) {
+        child = { ...child };
+        copies.add(child);
+        target[key] = child;
+      }
+      target = child;
+    }
+    target[keys[keys.length - 1]] = storedValue(value);
+  }
+  return next;
 }
-
-/** What the server would store and give back: BSON round trip (undefined becomes null, `_id` first). */
-const stored = (_id: string, doc: Document): Document =>
-  BSON.deserialize(BSON.serialize({ _id, ...doc }, { ignoreUndefined: false }));
 
 const FLUSH_CHUNK = 1_000;
 
@@ -93,6 +108,7 @@ export class MemoryDocuments implements ModelDocuments {
   private readonly written = new Set<string>();
   private readonly dirty = new Set<string>();
   private flushing: Promise<void> = Promise.resolve();
+  private queued = false;
 
   constructor(
     private readonly db: Db,
@@ -115,20 +131,26 @@ export class MemoryDocuments implements ModelDocuments {
   write(writes: readonly DocumentWrite[]): Promise<void> {
     for (const write of writes) {
       if (write.kind === 'delete') this.docs.delete(write._id);
-      else if (write.kind === 'replace') this.docs.set(write._id, stored(write._id, write.doc));
+      else if (write.kind === 'replace') this.docs.set(write._id, storedDocument(write._id, write.doc));
       else {
-        const current = this.docs.get(write._id) ?? { _id: write._id };
-        const next = Object.entries(write.fields).reduce((doc, [path, value]) => withPath(doc, path, value), current);
-        this.docs.set(write._id, stored(write._id, next));
+        this.docs.set(write._id, withFields(this.docs.get(write._id) ?? { _id: write._id }, write.fields));
       }
       this.dirty.add(write._id);
     }
     return Promise.resolve();
   }
 
-  /** Writes what changed since the last flush; flushes run one after another, each over what was dirty at its start. */
+  /**
+   * Writes what changed since the last flush; flushes run one after another, each over what was dirty at its start,
+   * and a flush asked for while one is waiting to start is that one. A failed flush fails every later one.
+   */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushDirty());
+    if (this.queued) return this.flushing;
+    this.queued = true;
+    this.flushing = this.flushing.then(() => {
+      this.queued = false;
+      return this.flushDirty();
+    });
     return this.flushing;
   }
 

@@ -26,6 +26,8 @@ export interface RebuildResult {
   generation: string;
   groupId: string;
   events: number;
+  /** Until every event up to the end offsets was applied in memory, before the last documents were written. */
+  caughtUpSeconds: number;
   seconds: number;
   eventsPerSecond: number;
 }
@@ -72,12 +74,17 @@ export async function rebuildProjectionSet(
   const applyInMemory = projectionBatchHandler(db, set, generation, onApplied, memory);
   const handleBatch = async (messages: ConsumedMessage[]) => {
     await applyInMemory(messages);
-    if (models.some((documents) => documents.pending >= FLUSH_EVERY)) await flushAll();
+    // Not awaited: the replay folds on while the server inserts (memory holds every document anyway). A failed
+    // write fails the final flush, before any switch-over; waiting here held batches past the group's session.
+    if (models.some((documents) => documents.pending >= FLUSH_EVERY)) flushAll().catch(() => undefined);
   };
   const runner = new ConsumerRunner(kafka, {
     groupId: consumerGroupOf(groupId, options.topicPrefix),
     topics: [topic],
     replicationFactor: options.replicationFactor,
+    // The group's only member, with no one to hand its partitions to: a session as short as the projector's cost a
+    // rebalance and a replay whenever ten sets folding on one event loop delayed a heartbeat past 12 s.
+    sessionTimeoutMs: 60_000,
     handle: (message) => handleBatch([message]),
     handleBatch,
   });
@@ -106,6 +113,7 @@ export async function rebuildProjectionSet(
         reportedEvents = events;
       }
     }
+    const caughtUpSeconds = (Date.now() - started) / 1000;
     // Stopped before the last flush: every event whose offset the group committed is in the documents written.
     await stopRunner();
     await flushAll();
@@ -116,10 +124,23 @@ export async function rebuildProjectionSet(
       log(`[${set}] caught up: switched to generation ${generation}`);
     }
     log(`[${set}] ${events} events in ${seconds.toFixed(1)} s (${(events / seconds).toFixed(0)} events/s)`);
-    return { set, generation, groupId, events, seconds, eventsPerSecond: events / seconds };
+    return { set, generation, groupId, events, caughtUpSeconds, seconds, eventsPerSecond: events / seconds };
   } finally {
     await stopRunner();
   }
+}
+
+/**
+ * Rebuilds several sets side by side, as `npm run projections:rebuild` does: their consumer groups join and fetch
+ * at the same time instead of one after another.
+ */
+export function rebuildProjectionSets(
+  db: Db,
+  kafka: Kafka,
+  sets: readonly ProjectionSetName[],
+  options: RebuildOptions,
+): Promise<RebuildResult[]> {
+  return Promise.all(sets.map((set) => rebuildProjectionSet(db, kafka, set, options)));
 }
 
 /** High watermark per partition: the offset after the last message present now. */
