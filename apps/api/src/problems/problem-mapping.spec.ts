@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import { NotPartyToStream, QueryError, StreamNotFound } from '@cm/application';
 import { DomainError, domainErrorCodes } from '@cm/domain';
 import { VersionConflictError } from '@cm/event-store';
-import { MongoNetworkError } from 'mongodb';
+import { MongoNetworkError, MongoServerError } from 'mongodb';
 import { domainErrorStatus, problemOf } from './problem-mapping';
 
 describe('problemOf', () => {
@@ -86,5 +86,22 @@ describe('problemOf', () => {
     expect(internal).toMatchObject({ status: 500, code: 'INTERNAL' });
     expect(JSON.stringify(internal)).not.toContain('secret');
     expect(problemOf(new NotFoundException()).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('maps FerretDB answering that its PostgreSQL storage is down to 503, and its other server errors to 500', () => {
+    const ferretDb = (message: string) => new MongoServerError({ message, code: 1, ok: 0 });
+    for (const message of [
+      '[msg_insert.go:156 handler.(*Handler).insert] [collection.go:109 postgresql.(*collection).Query] failed to ' +
+        'connect to `user=postgres database=postgres`: /srv/.s.PGSQL.25432 (/srv): dial error: dial unix ' +
+        '/srv/.s.PGSQL.25432: connect: connection refused',
+      '[collection.go:109 postgresql.(*collection).Query] FATAL: the database system is starting up (SQLSTATE 57P03)',
+      '[collection.go:218 postgresql.(*collection).UpdateAll.func1] FATAL: terminating connection due to administrator ' +
+        'command (SQLSTATE 57P01)',
+      '[collection.go:109 postgresql.(*collection).Query] conn closed',
+    ]) {
+      expect(problemOf(ferretDb(message)).body).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
+    }
+    const refused = ferretDb('[collection.go:218] ERROR: unsupported Unicode escape sequence (SQLSTATE 22P05)');
+    expect(problemOf(refused).body).toMatchObject({ status: 500, code: 'INTERNAL' });
   });
 });

@@ -74,9 +74,18 @@ const httpCodes: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+/**
+ * What FerretDB answers, as a server error, when the storage under it is not there: on PostgreSQL its pool's
+ * "failed to connect to `user=… database=…`: … connection refused", a connection exception (SQLSTATE class 08) or a
+ * server shutting down or starting up (57P01–57P03), or a connection cut mid-query. The database is unavailable; the
+ * request is not wrong.
+ */
+const storageUnavailable = /failed to connect to `|\(SQLSTATE (08[0-9A-Z]{3}|57P0[1-3])\)|conn closed|unexpected EOF/;
+
 export function isInfrastructureFailure(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     if (unavailableErrorNames.has(current.name)) return true;
+    if (current.name === 'MongoServerError' && storageUnavailable.test(current.message)) return true;
     current = (current as Error & { cause?: unknown }).cause;
   }
   return false;
