@@ -27,6 +27,12 @@ content_hash() { cat "$@" | sha256sum | cut -c1-16; }
 
 ensure_node_modules() {
   local stamp="$ROOT/node_modules/.package-lock.json"
+  # A linked node_modules belongs to another checkout (a git worktree sharing one install): npm ci would follow the
+  # link and empty that checkout's modules under whatever runs there. Install in the checkout that owns it.
+  if [[ -L "$ROOT/node_modules" ]]; then
+    [[ -f "$stamp" ]] || die "node_modules links to $(readlink "$ROOT/node_modules"), which has no install"
+    return 0
+  fi
   if [[ ! -f "$stamp" || "$ROOT/package-lock.json" -nt "$stamp" ]]; then
     say "installing node modules (npm ci)…"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
