@@ -1,11 +1,21 @@
 import { findByIds, inServedByIdIndex } from '@cm/event-store';
-import { type AnyBulkWriteOperation, BSON, type Collection, type Db, type Document } from 'mongodb';
+import { type AnyBulkWriteOperation, type Collection, type Db, type Document, MongoServerError } from 'mongodb';
 
-/** One change to a read-model document, by `_id`. `set` upserts the fields named (dotted paths, as `$set` takes). */
+/**
+ * One change to a read-model document, by `_id`. `set` upserts the fields named (dotted paths, as `$set` takes) and
+ * removes the `unset` ones.
+ */
 export type DocumentWrite =
   | { kind: 'replace'; _id: string; doc: Document }
   | { kind: 'delete'; _id: string }
-  | { kind: 'set'; _id: string; fields: Record<string, unknown> };
+  | { kind: 'set'; _id: string; fields: Record<string, unknown>; unset?: readonly string[] };
+
+/** A `set` applied only while the document's `field` still holds `value` (undefined: while there is no document). */
+export interface ConditionalSet {
+  _id: string;
+  fields: Record<string, unknown>;
+  when: { field: string; value: unknown };
+}
 
 /**
  * A read model as the projections see it: load the documents a batch touches in one go, write its changes in one go.
@@ -15,7 +25,14 @@ export type DocumentWrite =
 export interface ModelDocuments {
   load(ids: readonly string[]): Promise<Map<string, Document>>;
   write(writes: readonly DocumentWrite[]): Promise<void>;
+  /** Compare-and-set of one document, for cells several writers update: false when another writer came first. */
+  setIf(write: ConditionalSet): Promise<boolean>;
 }
+
+const updateOf = (write: { fields: Record<string, unknown>; unset?: readonly string[] }) => ({
+  ...(Object.keys(write.fields).length > 0 && { $set: write.fields }),
+  ...(write.unset?.length && { $unset: Object.fromEntries(write.unset.map((path) => [path, ''])) }),
+});
 
 export function bulkOperationOf(write: DocumentWrite): AnyBulkWriteOperation<Document> {
   const filter = { _id: write._id as never };
@@ -25,7 +42,7 @@ export function bulkOperationOf(write: DocumentWrite): AnyBulkWriteOperation<Doc
     case 'delete':
       return { deleteOne: { filter } };
     case 'set':
-      return { updateOne: { filter, update: { $set: write.fields }, upsert: true } };
+      return { updateOne: { filter, update: updateOf(write), upsert: true } };
   }
 }
 
@@ -67,87 +84,17 @@ export class StoredDocuments implements ModelDocuments {
   async write(writes: readonly DocumentWrite[]): Promise<void> {
     await writeAll(this.db, this.collection, writes.map(bulkOperationOf));
   }
-}
 
-/** Sets a dotted path in a copy of `doc`, creating the objects on the way, as `$set` does. */
-function withPath(doc: Document, path: string, value: unknown): Document {
-  const [head, ...rest] = path.split('.');
-  if (rest.length === 0) return { ...doc, [head]: value };
-  const inner = doc[head] && typeof doc[head] === 'object' ? (doc[head] as Document) : {};
-  return { ...doc, [head]: withPath(inner, rest.join('.'), value) };
-}
-
-/** What the server would store and give back: BSON round trip (undefined becomes null, `_id` first). */
-const stored = (_id: string, doc: Document): Document =>
-  BSON.deserialize(BSON.serialize({ _id, ...doc }, { ignoreUndefined: false }));
-
-const FLUSH_CHUNK = 1_000;
-
-/**
- * A read model held in memory while a rebuild fills an empty generation: loads never reach the server (a document not
- * in memory does not exist yet), and `flush()` writes what changed since the last flush in bulk: new documents with
- * inserts, documents already written with replaces, removed ones with deletes.
- */
-export class MemoryDocuments implements ModelDocuments {
-  private readonly docs = new Map<string, Document>();
-  private readonly written = new Set<string>();
-  private readonly dirty = new Set<string>();
-  private flushing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly db: Db,
-    readonly collection: Collection<Document>,
-  ) {}
-
-  get pending(): number {
-    return this.dirty.size;
-  }
-
-  load(ids: readonly string[]): Promise<Map<string, Document>> {
-    const found = new Map<string, Document>();
-    for (const id of ids) {
-      const doc = this.docs.get(id);
-      if (doc) found.set(id, doc);
+  async setIf({ _id, fields, when }: ConditionalSet): Promise<boolean> {
+    const absent = when.value === undefined;
+    const filter = { _id: _id as never, [when.field]: absent ? { $exists: false } : when.value };
+    try {
+      const result = await this.collection.updateOne(filter, { $set: fields }, { upsert: absent });
+      return result.matchedCount + result.upsertedCount === 1;
+    } catch (error) {
+      // Upserting an `_id` another writer created meanwhile.
+      if (absent && error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
     }
-    return Promise.resolve(found);
-  }
-
-  write(writes: readonly DocumentWrite[]): Promise<void> {
-    for (const write of writes) {
-      if (write.kind === 'delete') this.docs.delete(write._id);
-      else if (write.kind === 'replace') this.docs.set(write._id, stored(write._id, write.doc));
-      else {
-        const current = this.docs.get(write._id) ?? { _id: write._id };
-        const next = Object.entries(write.fields).reduce((doc, [path, value]) => withPath(doc, path, value), current);
-        this.docs.set(write._id, stored(write._id, next));
-      }
-      this.dirty.add(write._id);
-    }
-    return Promise.resolve();
-  }
-
-  /** Writes what changed since the last flush; flushes run one after another, each over what was dirty at its start. */
-  flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushDirty());
-    return this.flushing;
-  }
-
-  private async flushDirty(): Promise<void> {
-    const inserts: Document[] = [];
-    const operations: AnyBulkWriteOperation<Document>[] = [];
-    for (const _id of this.dirty) {
-      const doc = this.docs.get(_id);
-      const filter = { _id: _id as never };
-      if (doc && this.written.has(_id)) operations.push({ replaceOne: { filter, replacement: doc, upsert: true } });
-      else if (doc) inserts.push(doc);
-      else if (this.written.has(_id)) operations.push({ deleteOne: { filter } });
-      if (doc) this.written.add(_id);
-      else this.written.delete(_id);
-    }
-    this.dirty.clear();
-    for (let start = 0; start < inserts.length; start += FLUSH_CHUNK) {
-      await this.collection.insertMany(inserts.slice(start, start + FLUSH_CHUNK), { ordered: false });
-    }
-    await writeAll(this.db, this.collection, operations);
   }
 }
