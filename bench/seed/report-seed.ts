@@ -37,7 +37,7 @@ export function reportViews(count: number, seed: number, donorId?: string) {
 export const say = (line: string) => console.log(`  [seed ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** Large batches: the seed has no crash to survive, and each batch unpacks and packs the cells it touches once. */
-const BATCH = 5_000;
+const BATCH = 1_000;
 
 /** A model held in memory as a rebuild holds it, and written out with `insertMany` (see MemoryDocuments.flush). */
 export const inMemory = (db: Db, model: ReadModelName) =>
@@ -61,7 +61,7 @@ async function projectAll<V>(
 ) {
   for (let i = 0; i < records.length; i += BATCH) {
     await project(documents, records.slice(i, i + BATCH));
-    if ((i / BATCH) % 4 === 3) say(`${label}: ${i + BATCH} of ${records.length} projected`);
+    if ((i / BATCH) % 20 === 19) say(`${label}: ${i + BATCH} of ${records.length} projected`);
   }
   say(
     `${label}: ${records.length} projected; writing ${documents.cells.pending} cells, ${documents.entries.pending} entries`,
