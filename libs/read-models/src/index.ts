@@ -26,3 +26,7 @@ export * from './coalitions/coalition-view';
 export * from './coalitions/coalition-pipeline';
 export * from './coalitions/pipeline-sources';
 export * from './support-cells/support-cells';
+export * from './support-cells/support-cells-projection';
+export { coverageTotals, coverageTotalsOfDoc, projectCoverage } from './need-coverage/coverage-totals';
+export type { CoverageTotalsDoc } from './need-coverage/coverage-totals';
+export * from './projections/cell-totals';

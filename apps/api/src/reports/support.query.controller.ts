@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { publishedRates } from '@cm/domain';
-import { flowsWithUsd, ratesUsedOfFlows, supportReportOfFlows } from '@cm/reporting';
 import { ReportSources } from '@cm/application';
 import { Roles } from '../auth/auth.decorators';
 import { assertPeriod } from '../queries/query-params';
@@ -23,15 +22,15 @@ export class SupportReportQueryController {
     const { from, to, basis } = query;
     assertPeriod(from, to);
     const groupBy = dimensionsOf(query.groupBy);
-    const flows = flowsWithUsd(await this.sources.supportFlows(), basis);
+    const { items, rates } = await this.sources.supportReport({ groupBy, from, to, basis });
     return {
       groupBy,
       from: from ?? null,
       to: to ?? null,
       basis,
       rateTable: publishedRates.version,
-      items: supportReportOfFlows(flows, { groupBy, from, to, basis }),
-      rates: ratesUsedOfFlows(flows, { groupBy, from, to, basis }),
+      items,
+      rates,
     };
   }
 }

@@ -3,16 +3,30 @@ import { Db, Filter } from 'mongodb';
 import { MONGO_DB } from '@cm/platform';
 import {
   AllocationView,
-  CoverageDoc,
-  coverageTotalsOf,
+  cellsAtRateTable,
+  CoverageTotalsDoc,
+  coverageTotalsOfDoc,
+  flowFieldsOfEntries,
   liveCollection,
   NeedView,
-  flowFieldsOfCells,
   ParticipantView,
   PledgeView,
   SupportCellDoc,
+  SupportEntryDoc,
+  totalsOfCell,
 } from '@cm/read-models';
-import type { FlowFields } from '@cm/reporting';
+import {
+  flowsWithUsd,
+  ratesUsedOfFlows,
+  ratesUsedOfTotals,
+  supportReportOfFlows,
+  supportReportOfTotals,
+  totalsAnswer,
+  type FlowFields,
+  type RateUsed,
+  type SupportQuery,
+  type SupportRow,
+} from '@cm/reporting';
 import { notFound } from './query-errors';
 
 /**
@@ -50,19 +64,46 @@ export class ReportSources {
     return found as ParticipantView;
   }
 
-  /** The support report's flows, from the cells the projector keeps (one per donor and year of recording). */
-  async supportFlows(): Promise<FlowFields[]> {
-    const [pledgeCells, allocationCells] = await Promise.all(
-      (['pledge_support_cells', 'allocation_support_cells'] as const).map(
-        async (model) =>
-          (await liveCollection<SupportCellDoc>(this.db, model)).find({}).toArray() as Promise<SupportCellDoc[]>,
-      ),
-    );
-    return [...flowFieldsOfCells(pledgeCells), ...flowFieldsOfCells(allocationCells)];
+  /**
+   * The support report: from the cells' totals (O(cells) bytes) when they answer the query, that is on the annual
+   * basis over all dates or whole years with every cell at the rate table in force; else from the records' flows.
+   */
+  async supportReport(query: SupportQuery): Promise<{ items: SupportRow[]; rates: RateUsed[] }> {
+    if (totalsAnswer(query)) {
+      const cells = await this.supportCells();
+      if (cellsAtRateTable(cells)) {
+        const totals = cells.flatMap(totalsOfCell);
+        return { items: supportReportOfTotals(totals, query), rates: ratesUsedOfTotals(totals, query) };
+      }
+    }
+    const flows = flowsWithUsd(await this.supportFlows(), query.basis ?? 'annual');
+    return { items: supportReportOfFlows(flows, query), rates: ratesUsedOfFlows(flows, query) };
   }
 
+  /** The support cells of pledges and of allocations (without the entries a writer may have left pending in them). */
+  async supportCells(): Promise<SupportCellDoc[]> {
+    const cells = await Promise.all(
+      (['pledge_support_cells', 'allocation_support_cells'] as const).map(async (model) =>
+        (await liveCollection<SupportCellDoc>(this.db, model)).find({}, { projection: { pending: 0 } }).toArray(),
+      ),
+    );
+    return cells.flat() as SupportCellDoc[];
+  }
+
+  /** Every flow of the support report, from the records' entries (one document per pledge and allocation). */
+  async supportFlows(): Promise<FlowFields[]> {
+    const entries = await Promise.all(
+      (['pledge_support_entries', 'allocation_support_entries'] as const).map(async (model) =>
+        (await liveCollection<SupportEntryDoc>(this.db, model)).find({}).toArray(),
+      ),
+    );
+    return entries.flatMap((docs) => flowFieldsOfEntries(docs as SupportEntryDoc[]));
+  }
+
+  /** The coverage report's cells, from the totals kept beside the coverage cells. */
   async coverageCells() {
-    const cells = await (await liveCollection<CoverageDoc>(this.db, 'coverage')).find({}).toArray();
-    return cells.map((cell) => coverageTotalsOf(cell as CoverageDoc));
+    const collection = await liveCollection<CoverageTotalsDoc>(this.db, 'coverage_totals');
+    const cells = await collection.find({}, { projection: { pending: 0 } }).toArray();
+    return cells.map((cell) => coverageTotalsOfDoc(cell as CoverageTotalsDoc));
   }
 }

@@ -3,9 +3,9 @@ import type { Collection, Db, Document } from 'mongodb';
 /** The read models, each kept by one projection set (one consumer group over one topic). */
 export const readModelsBySet = {
   participants: ['participants', 'former_users'],
-  needs: ['needs', 'coverage', 'matchable_needs'],
-  pledges: ['pledges', 'matchable_pledges', 'pledge_support_cells'],
-  allocations: ['allocations', 'support', 'delivery_pairs', 'allocation_support_cells'],
+  needs: ['needs', 'coverage', 'coverage_totals', 'matchable_needs'],
+  pledges: ['pledges', 'matchable_pledges', 'pledge_support_cells', 'pledge_support_entries'],
+  allocations: ['allocations', 'support', 'delivery_pairs', 'allocation_support_cells', 'allocation_support_entries'],
   coalitions: ['coalitions'],
   participantAudit: ['participantAudit', 'participantAuditParties'],
   needAudit: ['needAudit', 'needAuditParties'],

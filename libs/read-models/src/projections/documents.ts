@@ -1,12 +1,21 @@
 import { findByIds, takesMultiDocumentWrites } from '@cm/event-store';
-import { type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
-import { storedDocument, storedValue } from './stored-form';
+import { type AnyBulkWriteOperation, type Collection, type Db, type Document, MongoServerError } from 'mongodb';
 
-/** One change to a read-model document, by `_id`. `set` upserts the fields named (dotted paths, as `$set` takes). */
+/**
+ * One change to a read-model document, by `_id`. `set` upserts the fields named (dotted paths, as `$set` takes) and
+ * removes the `unset` ones.
+ */
 export type DocumentWrite =
   | { kind: 'replace'; _id: string; doc: Document }
   | { kind: 'delete'; _id: string }
-  | { kind: 'set'; _id: string; fields: Record<string, unknown> };
+  | { kind: 'set'; _id: string; fields: Record<string, unknown>; unset?: readonly string[] };
+
+/** A `set` applied only while the document's `field` still holds `value` (undefined: while there is no document). */
+export interface ConditionalSet {
+  _id: string;
+  fields: Record<string, unknown>;
+  when: { field: string; value: unknown };
+}
 
 /**
  * A read model as the projections see it: load the documents a batch touches in one go, write its changes in one go.
@@ -16,7 +25,14 @@ export type DocumentWrite =
 export interface ModelDocuments {
   load(ids: readonly string[]): Promise<Map<string, Document>>;
   write(writes: readonly DocumentWrite[]): Promise<void>;
+  /** Compare-and-set of one document, for cells several writers update: false when another writer came first. */
+  setIf(write: ConditionalSet): Promise<boolean>;
 }
+
+const updateOf = (write: { fields: Record<string, unknown>; unset?: readonly string[] }) => ({
+  ...(Object.keys(write.fields).length > 0 && { $set: write.fields }),
+  ...(write.unset?.length && { $unset: Object.fromEntries(write.unset.map((path) => [path, ''])) }),
+});
 
 export function bulkOperationOf(write: DocumentWrite): AnyBulkWriteOperation<Document> {
   const filter = { _id: write._id as never };
@@ -26,7 +42,7 @@ export function bulkOperationOf(write: DocumentWrite): AnyBulkWriteOperation<Doc
     case 'delete':
       return { deleteOne: { filter } };
     case 'set':
-      return { updateOne: { filter, update: { $set: write.fields }, upsert: true } };
+      return { updateOne: { filter, update: updateOf(write), upsert: true } };
   }
 }
 
@@ -68,108 +84,17 @@ export class StoredDocuments implements ModelDocuments {
   async write(writes: readonly DocumentWrite[]): Promise<void> {
     await writeAll(this.db, this.collection, writes.map(bulkOperationOf));
   }
-}
 
-/**
- * `doc` after a `$set` of dotted paths: the objects on the way are copied (shallow) once per write, never changed in
- * place (`load` handed them out), and only the values set are put in stored form. Setting entries of a cell with
- * thousands of entries used to copy the cell once per path and round-trip all of it through BSON.
- */
-function withFields(doc: Document, fields: Record<string, unknown>): Document {
-  const next: Document = { ...doc };
-  const copies = new Set<Document>([next]);
-  for (const [path, value] of Object.entries(fields)) {
-    const keys = path.split('.');
-    let target = next;
-    for (const key of keys.slice(0, -1)) {
-      const inner = target[key] as unknown;
-      let child = (inner && typeof inner === 'object' ? inner : {}) as Document;
-      if (!copies.has(child)) {
-        child = { ...child };
-        copies.add(child);
-        target[key] = child;
-      }
-      target = child;
+  async setIf({ _id, fields, when }: ConditionalSet): Promise<boolean> {
+    const absent = when.value === undefined;
+    const filter = { _id: _id as never, [when.field]: absent ? { $exists: false } : when.value };
+    try {
+      const result = await this.collection.updateOne(filter, { $set: fields }, { upsert: absent });
+      return result.matchedCount + result.upsertedCount === 1;
+    } catch (error) {
+      // Upserting an `_id` another writer created meanwhile.
+      if (absent && error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
     }
-    target[keys[keys.length - 1]] = storedValue(value);
-  }
-  return next;
-}
-
-const FLUSH_CHUNK = 1_000;
-
-/**
- * A read model held in memory while a rebuild fills an empty generation: loads never reach the server (a document not
- * in memory does not exist yet), and `flush()` writes what changed since the last flush in bulk: new documents with
- * inserts, documents already written with replaces, removed ones with deletes.
- */
-export class MemoryDocuments implements ModelDocuments {
-  private readonly docs = new Map<string, Document>();
-  private readonly written = new Set<string>();
-  private readonly dirty = new Set<string>();
-  private flushing: Promise<void> = Promise.resolve();
-  private queued = false;
-
-  constructor(
-    private readonly db: Db,
-    readonly collection: Collection<Document>,
-  ) {}
-
-  get pending(): number {
-    return this.dirty.size;
-  }
-
-  load(ids: readonly string[]): Promise<Map<string, Document>> {
-    const found = new Map<string, Document>();
-    for (const id of ids) {
-      const doc = this.docs.get(id);
-      if (doc) found.set(id, doc);
-    }
-    return Promise.resolve(found);
-  }
-
-  write(writes: readonly DocumentWrite[]): Promise<void> {
-    for (const write of writes) {
-      if (write.kind === 'delete') this.docs.delete(write._id);
-      else if (write.kind === 'replace') this.docs.set(write._id, storedDocument(write._id, write.doc));
-      else {
-        this.docs.set(write._id, withFields(this.docs.get(write._id) ?? { _id: write._id }, write.fields));
-      }
-      this.dirty.add(write._id);
-    }
-    return Promise.resolve();
-  }
-
-  /**
-   * Writes what changed since the last flush; flushes run one after another, each over what was dirty at its start,
-   * and a flush asked for while one is waiting to start is that one. A failed flush fails every later one.
-   */
-  flush(): Promise<void> {
-    if (this.queued) return this.flushing;
-    this.queued = true;
-    this.flushing = this.flushing.then(() => {
-      this.queued = false;
-      return this.flushDirty();
-    });
-    return this.flushing;
-  }
-
-  private async flushDirty(): Promise<void> {
-    const inserts: Document[] = [];
-    const operations: AnyBulkWriteOperation<Document>[] = [];
-    for (const _id of this.dirty) {
-      const doc = this.docs.get(_id);
-      const filter = { _id: _id as never };
-      if (doc && this.written.has(_id)) operations.push({ replaceOne: { filter, replacement: doc, upsert: true } });
-      else if (doc) inserts.push(doc);
-      else if (this.written.has(_id)) operations.push({ deleteOne: { filter } });
-      if (doc) this.written.add(_id);
-      else this.written.delete(_id);
-    }
-    this.dirty.clear();
-    for (let start = 0; start < inserts.length; start += FLUSH_CHUNK) {
-      await this.collection.insertMany(inserts.slice(start, start + FLUSH_CHUNK), { ordered: false });
-    }
-    await writeAll(this.db, this.collection, operations);
   }
 }

@@ -3,7 +3,7 @@ import { evolveAllocationView, type AllocationView } from '../allocations/alloca
 import { auditProjectionSets } from '../audit/audit-projection';
 import { evolveCoalitionView, type CoalitionView } from '../coalitions/coalition-view';
 import * as matching from '../matching/matching-projection';
-import { evolveCoverage, type CoverageDoc } from '../need-coverage/coverage';
+import { projectCoverage } from '../need-coverage/coverage-totals';
 import { evolveNeedView, type NeedView } from '../needs/need-view';
 import { evolveParticipantView, type ParticipantView } from '../participants/participant-view';
 import { evolvePledgeView, type PledgeView } from '../pledges/pledge-view';
@@ -11,7 +11,8 @@ import { evolveSupport, type SupportDoc } from '../support/support';
 import * as supportCells from '../support-cells/support-cells-projection';
 import { collectionNameOf, readModelsBySet, type ProjectionSetName, type ReadModelName } from './aliases';
 import { applyContributions, applyToStreamViews } from './batch-apply';
-import { MemoryDocuments, StoredDocuments } from './documents';
+import { StoredDocuments } from './documents';
+import { MemoryDocuments } from './memory-documents';
 import { projectionSet, type ProjectionSet, type ReadModelDocuments } from './projection-set';
 
 /**
@@ -26,20 +27,13 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
   }),
   needs: projectionSet('needs', 'need', async (c, envelopes) => {
     const needs = await applyToStreamViews<NeedView>(c.needs, envelopes, evolveNeedView);
-    await applyContributions<CoverageDoc>(
-      c.coverage,
-      needs.map((need) => ({
-        cellId: `${need.requesterId}:${need.pillar}:${need.assistanceType}`,
-        sourceId: need.id,
-        evolve: (doc) => evolveCoverage(doc, need),
-      })),
-    );
+    await projectCoverage(c.coverage, c.coverage_totals, needs);
     await matching.projectMatchableNeeds(c.matchable_needs, needs);
   }),
   pledges: projectionSet('pledges', 'pledge', async (c, envelopes) => {
     const pledges = await applyToStreamViews<PledgeView>(c.pledges, envelopes, evolvePledgeView);
     await matching.projectMatchablePledges(c.matchable_pledges, pledges);
-    await supportCells.projectPledges(c.pledge_support_cells, pledges);
+    await supportCells.projectPledges({ cells: c.pledge_support_cells, entries: c.pledge_support_entries }, pledges);
   }),
   allocations: projectionSet('allocations', 'allocation', async (c, envelopes) => {
     const allocations = await applyToStreamViews<AllocationView>(c.allocations, envelopes, evolveAllocationView);
@@ -52,7 +46,10 @@ export const projectionSets: Record<ProjectionSetName, ProjectionSet> = {
       })),
     );
     await matching.projectDeliveryPairs(c.delivery_pairs, allocations);
-    await supportCells.projectAllocations(c.allocation_support_cells, allocations);
+    await supportCells.projectAllocations(
+      { cells: c.allocation_support_cells, entries: c.allocation_support_entries },
+      allocations,
+    );
   }),
   coalitions: projectionSet('coalitions', 'coalition', async (c, envelopes) => {
     await applyToStreamViews<CoalitionView>(c.coalitions, envelopes, evolveCoalitionView);

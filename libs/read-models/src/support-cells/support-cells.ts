@@ -1,66 +1,93 @@
-import { allocationFlowFields, pledgeFlowFields, type FlowFields } from '@cm/reporting';
+import { rateTableVersion } from '@cm/domain';
+import {
+  addInto,
+  allocationFlowFields,
+  flowTotalsOf,
+  packFlowTotals,
+  pledgeFlowFields,
+  sortedTotals,
+  totalsByKey,
+  unpackFlowTotals,
+  type TotalsByKey,
+  type FlowFields,
+  type FlowTotal,
+} from '@cm/reporting';
 import type { AllocationView } from '../allocations/allocation-view';
 import type { PledgeView } from '../pledges/pledge-view';
-
-/** One source's flows in a support cell, guarded by the version of the record they were derived from. */
-export interface SupportCellEntry {
-  readonly version: number;
-  readonly flows: readonly FlowFields[];
-}
+import type { TotalsBookkeeping, TotalsOf } from '../projections/cell-totals';
 
 /**
- * The support report's flows, pre-derived by the projector in their original unit and date (no USD: the query converts
- * them with the published rates as it always did). A cell holds one donor's pledges (or allocations) recorded in one
- * year: both are fixed when the record is opened, so a record never moves between cells whatever its revisions
- * change, and each record writes only its own entry, guarded by its version (order-tolerant and idempotent). A report
- * reads the cells, not the pledges and allocations.
+ * One pledge's or allocation's flows as the support report reads them, in their original unit and date (no USD: a
+ * query on another basis or period converts them with the published rates as it always did), kept in a document of
+ * its own under the record's id, at the version of the record they were derived from.
  */
-export interface SupportCellDoc {
-  readonly _id: string;
+export interface SupportEntry {
+  readonly version: number;
+  readonly cellId: string;
+  readonly flows: readonly FlowFields[];
+  /** The rate table the cell's USD sums were taken with when this entry was added. */
+  readonly rateTable: string;
+}
+
+export type SupportEntryDoc = SupportEntry & { readonly _id: string };
+
+/**
+ * The support report's totals of one donor's pledges (or allocations): the donor is fixed when the record is opened,
+ * so a record never moves between cells whatever its revisions change. The cell keeps no entry per record, only the
+ * sums per report key (see FlowTotal), so a report reads O(cells × keys) bytes, not O(records); the entries are the
+ * records' own documents (SupportEntryDoc), and the cell is kept from the difference between a record's included
+ * entry and its new one (see applyTotals).
+ */
+export interface SupportCellDoc extends TotalsBookkeeping<SupportEntry> {
   readonly donorId: string;
-  readonly recordedYear: number;
-  readonly contributions: Readonly<Record<string, SupportCellEntry>>;
+  /** The rate table every USD sum of the cell was taken with; null once entries of two tables met (read the flows). */
+  readonly rateTable: string | null;
+  /** The totals, packed (see packFlowTotals). */
+  readonly totals: string;
 }
 
-interface Source {
-  id: string;
-  version: number;
-  donorId: string;
-}
+type SupportCellFields = Omit<SupportCellDoc, keyof TotalsBookkeeping<SupportEntry>>;
 
-const cellIdOf = (donorId: string, recordedAt: string) => `${donorId}:${recordedAt.slice(0, 4)}`;
+export const pledgeCellIdOf = (pledge: PledgeView): string => pledge.donorId;
+export const allocationCellIdOf = (allocation: AllocationView): string => allocation.donorId;
 
-export const pledgeCellIdOf = (pledge: PledgeView): string => cellIdOf(pledge.donorId, pledge.submittedAt);
-export const allocationCellIdOf = (allocation: AllocationView): string =>
-  cellIdOf(allocation.donorId, allocation.requestedAt);
+/** A cell's totals, unpacked. */
+export const totalsOfCell = (cell: SupportCellDoc): FlowTotal[] => unpackFlowTotals(cell.donorId, cell.totals);
 
-function evolveCell(
-  doc: SupportCellDoc | null,
-  cellId: string,
-  source: Source,
-  flows: () => FlowFields[],
-): SupportCellDoc {
-  const known = doc?.contributions[source.id];
-  if (doc && known && known.version >= source.version) return doc;
-  return {
-    _id: cellId,
-    donorId: source.donorId,
-    recordedYear: Number(cellId.slice(cellId.lastIndexOf(':') + 1)),
-    contributions: { ...doc?.contributions, [source.id]: { version: source.version, flows: flows() } },
-  };
-}
+/** The pledge's entry: what it pledges (nothing once released without allocations). */
+export const pledgeSupportEntry = (pledge: PledgeView): SupportEntry => ({
+  version: pledge.version,
+  cellId: pledgeCellIdOf(pledge),
+  flows: pledgeFlowFields(pledge),
+  rateTable: rateTableVersion(),
+});
 
-/** The pledge's entry in its cell: what it pledges (nothing once released without allocations). */
-export const evolvePledgeSupportCell = (doc: SupportCellDoc | null, pledge: PledgeView): SupportCellDoc =>
-  evolveCell(doc, pledgeCellIdOf(pledge), pledge, () => pledgeFlowFields(pledge));
+/** The allocation's entry: its commitment once accepted and its confirmed deliveries. */
+export const allocationSupportEntry = (allocation: AllocationView): SupportEntry => ({
+  version: allocation.version,
+  cellId: allocationCellIdOf(allocation),
+  flows: allocationFlowFields(allocation),
+  rateTable: rateTableVersion(),
+});
 
-/** The allocation's entry in its cell: its commitment once accepted and its confirmed deliveries. */
-export const evolveAllocationSupportCell = (doc: SupportCellDoc | null, allocation: AllocationView): SupportCellDoc =>
-  evolveCell(doc, allocationCellIdOf(allocation), allocation, () => allocationFlowFields(allocation));
+type OpenSupportCell = Omit<SupportCellFields, 'totals'> & { totals: TotalsByKey };
 
-/** Every flow the cells hold, in a stable order (by source id, then as derived). */
-export const flowFieldsOfCells = (cells: readonly SupportCellDoc[]): FlowFields[] =>
-  cells
-    .flatMap((cell) => Object.entries(cell.contributions))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .flatMap(([, entry]) => entry.flows);
+/** How an entry changes a support cell's totals (unpacked once per batch, packed once). */
+export const supportTotals: TotalsOf<SupportEntry, SupportCellFields, OpenSupportCell> = {
+  empty: (cellId, first) => ({ donorId: cellId, rateTable: first.rateTable, totals: new Map() }),
+  add: (cell, entry, sign) => ({
+    ...cell,
+    rateTable: cell.rateTable === entry.rateTable ? cell.rateTable : null,
+    totals: addInto(cell.totals, flowTotalsOf(entry.flows), sign),
+  }),
+  open: (fields) => ({ ...fields, totals: totalsByKey(unpackFlowTotals(fields.donorId, fields.totals)) }),
+  close: (cell) => ({ ...cell, totals: packFlowTotals(sortedTotals(cell.totals)) }),
+};
+
+/** Every flow the entries hold, in a stable order (by record id, then as derived). */
+export const flowFieldsOfEntries = (entries: readonly SupportEntryDoc[]): FlowFields[] =>
+  [...entries].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)).flatMap((entry) => entry.flows);
+
+/** Whether the cells' totals were all taken with the rate table in force (else the flows are converted again). */
+export const cellsAtRateTable = (cells: readonly SupportCellDoc[]): boolean =>
+  cells.every((cell) => cell.rateTable === rateTableVersion());

@@ -14,6 +14,8 @@ export {
 export type { Flow, FlowFields, FlowKind, RateUsed } from './flows';
 export * from './totals';
 export * from './support-report';
+export * from './flow-totals';
+export * from './support-report-totals';
 export * from './coverage-report';
 export * from './article7-report';
 export * from './former-users-report';

@@ -17,7 +17,10 @@ export interface SupportQuery {
 
 export type SupportRow = Partial<Record<SupportDimension, string | number | null>> & Record<FlowKind, AmountTotal>;
 
-const keyOf: Record<SupportDimension, (flow: Flow) => string | number | null> = {
+/** What a support row is grouped by: a flow's keys, or a total's (see flow-totals). */
+export type SupportKeys = Pick<Flow, 'donorId' | 'recipientId' | 'pillar' | 'year' | 'assistanceType'>;
+
+export const supportKeyOf: Record<SupportDimension, (flow: SupportKeys) => string | number | null> = {
   donor: (flow) => flow.donorId,
   recipient: (flow) => flow.recipientId,
   pillar: (flow) => flow.pillar,
@@ -25,7 +28,7 @@ const keyOf: Record<SupportDimension, (flow: Flow) => string | number | null> = 
   assistanceType: (flow) => flow.assistanceType,
 };
 
-const compareKeys = (a: unknown, b: unknown): number =>
+export const compareKeys = (a: unknown, b: unknown): number =>
   a === b
     ? 0
     : a === null
@@ -51,7 +54,7 @@ export function supportReportOfFlows(allFlows: readonly Flow[], query: SupportQu
   const dimensions = [...new Set(query.groupBy)];
   const groups = new Map<string, { keys: (string | number | null)[]; flows: Flow[] }>();
   for (const flow of allFlows.filter((f) => withinDates(f, query.from, query.to))) {
-    const keys = dimensions.map((dimension) => keyOf[dimension](flow));
+    const keys = dimensions.map((dimension) => supportKeyOf[dimension](flow));
     const id = JSON.stringify(keys);
     const group = groups.get(id) ?? { keys, flows: [] };
     group.flows.push(flow);
