@@ -11,7 +11,7 @@ MONGODB_PORT="${MONGODB_PORT:-27017}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$MONGODB_PORT/}"
 # FerretDB's storage: PostgreSQL (the default, chosen by bench/backends.ts; README "Local infrastructure") or SQLite.
-export CM_FERRETDB_BACKEND="${CM_FERRETDB_BACKEND:-sqlite}"
+export CM_FERRETDB_BACKEND="${CM_FERRETDB_BACKEND:-postgresql}"
 case "$CM_FERRETDB_BACKEND" in postgresql | sqlite) ;; *) echo "CM_FERRETDB_BACKEND must be postgresql or sqlite" >&2; exit 2 ;; esac
 # PostgreSQL listens on a Unix socket in its data directory only (no TCP port); the port just names the socket.
 POSTGRES_PORT="${POSTGRES_PORT:-25432}"

@@ -5,13 +5,13 @@ import { dirname, join, sep } from 'node:path';
 
 /**
  * A private database server as deploy/local/infra runs the shared one: FerretDB (CM_FERRETDB_BIN) on its PostgreSQL
- * backend, over a private PostgreSQL cluster in `dataDir/postgres` that listens on a Unix socket there only, or on
- * SQLite in `dataDir/sqlite` (CM_FERRETDB_BACKEND=sqlite). Synchronous, so that a test restarts it in one call.
+ * backend (the default), over a private PostgreSQL cluster in `dataDir/postgres` that listens on a Unix socket there
+ * only, or on SQLite in `dataDir/sqlite` (CM_FERRETDB_BACKEND=sqlite). Synchronous, so that a test restarts it in one call.
  */
 export type FerretDbBackend = 'postgresql' | 'sqlite';
 
 export const ferretDbBackend = (): FerretDbBackend =>
-  process.env.CM_FERRETDB_BACKEND === 'postgresql' ? 'postgresql' : 'sqlite';
+  process.env.CM_FERRETDB_BACKEND === 'sqlite' ? 'sqlite' : 'postgresql';
 
 /** The socket's name only: the private clusters bind no TCP port. */
 const socketPort = process.env.POSTGRES_PORT ?? '25432';
