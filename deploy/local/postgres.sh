@@ -28,6 +28,21 @@ or use CM_FERRETDB_BACKEND=sqlite"
 AS_POSTGRES=()
 [[ $(id -u) == 0 ]] && AS_POSTGRES=(setpriv --reuid=postgres --regid=postgres --init-groups --)
 
+# The cluster's directory: .data/postgres/data in the clone, unless (as root) the postgres user cannot reach it
+# because a directory above is private (a clone under /root, or in a mktemp directory): then a directory of its own
+# in the postgres user's home, named after the clone's data directory, so each clone still has its own cluster.
+postgres_cluster_dir() {
+  local dir="$DATA_DIR/postgres"
+  mkdir -p "$dir"
+  if [[ $(id -u) == 0 ]] && ! "${AS_POSTGRES[@]}" test -x "$dir" 2>/dev/null; then
+    local home
+    home="$(getent passwd postgres | cut -d: -f6)"
+    echo "${home:-/var/lib/postgresql}/cm-article6/$(printf '%s' "$DATA_DIR" | sha256sum | cut -c1-12)/data"
+  else
+    echo "$dir/data"
+  fi
+}
+
 # The URL FerretDB is given: the cluster's own `postgres` database over the socket in the data directory.
 postgresql_url() { echo "postgres://postgres@/postgres?host=$1&port=$POSTGRES_PORT"; }
 
@@ -38,7 +53,7 @@ start_postgres_cluster() { # data directory, log file
   local dir="$1" log="$2" bin
   bin="$(postgres_bindir)" || die "PostgreSQL is missing (deploy/local/infra provision installs it)"
   mkdir -p "$dir"
-  [[ $(id -u) == 0 ]] && chown postgres: "$dir"
+  [[ $(id -u) == 0 ]] && chown postgres: "$dir" "$(dirname "$dir")"
   chmod 700 "$dir"
   if [[ ! -f $dir/PG_VERSION ]]; then
     "${AS_POSTGRES[@]}" "$bin/initdb" -D "$dir" -U postgres --auth=trust --locale=C --encoding=UTF8 >>"$log" 2>&1 ||
