@@ -1,7 +1,7 @@
 import { fromMinor, minorOf, zeroOf } from '@cm/domain';
-import { flowKinds, type FlowKind, type RateUsed } from './flows';
+import type { RateUsed } from './flows';
 import type { FlowTotal } from './flow-totals';
-import { compareKeys, supportKeyOf, type SupportQuery, type SupportRow } from './support-report';
+import { supportRowsOf, type SupportQuery, type SupportRow } from './support-report';
 import type { AmountTotal } from './totals';
 import { usdOf } from './usd-figures';
 
@@ -38,26 +38,12 @@ function amountTotalOf(totals: readonly FlowTotal[]): AmountTotal {
 }
 
 /** supportReportOfFlows of the flows the totals sum, for a query the totals answer (see totalsAnswer). */
-export function supportReportOfTotals(all: readonly FlowTotal[], query: SupportQuery): SupportRow[] {
-  const dimensions = [...new Set(query.groupBy)];
-  const groups = new Map<string, { keys: (string | number | null)[]; totals: FlowTotal[] }>();
-  for (const total of all.filter((t) => withinYears(t, query))) {
-    const keys = dimensions.map((dimension) => supportKeyOf[dimension](total));
-    const id = JSON.stringify(keys);
-    const group = groups.get(id) ?? { keys, totals: [] };
-    group.totals.push(total);
-    groups.set(id, group);
-  }
-  if (dimensions.length === 0 && groups.size === 0) groups.set('[]', { keys: [], totals: [] });
-  return [...groups.values()]
-    .sort((a, b) => a.keys.reduce<number>((order, key, i) => order || compareKeys(key, b.keys[i]), 0))
-    .map(({ keys, totals }) => ({
-      ...Object.fromEntries(dimensions.map((dimension, i) => [dimension, keys[i]])),
-      ...(Object.fromEntries(
-        flowKinds.map((kind) => [kind, amountTotalOf(totals.filter((total) => total.kind === kind))]),
-      ) as Record<FlowKind, AmountTotal>),
-    }));
-}
+export const supportReportOfTotals = (all: readonly FlowTotal[], query: SupportQuery): SupportRow[] =>
+  supportRowsOf(
+    all.filter((t) => withinYears(t, query)),
+    query,
+    amountTotalOf,
+  );
 
 /** ratesUsedOfFlows of the flows the totals sum: the annual rate of each total's unit and year that gave USD. */
 export function ratesUsedOfTotals(all: readonly FlowTotal[], query: SupportQuery): RateUsed[] {

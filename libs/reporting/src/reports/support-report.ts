@@ -49,27 +49,42 @@ export const supportReport = (
   query: SupportQuery,
 ): SupportRow[] => supportReportOfFlows(flowsOf(input, query.basis), query);
 
-/** The support report of flows already derived (from the read models, or from the projector's support cells). */
-export function supportReportOfFlows(allFlows: readonly Flow[], query: SupportQuery): SupportRow[] {
+/**
+ * Support rows of any items with the support keys (flows, or the projector's totals of them): grouped by the query's
+ * dimensions, sorted by them, and each kind summed by `sum`. No grouping gives one row, also of no items.
+ */
+export function supportRowsOf<T extends SupportKeys & { kind: FlowKind }>(
+  items: readonly T[],
+  query: SupportQuery,
+  sum: (items: readonly T[]) => AmountTotal,
+): SupportRow[] {
   const dimensions = [...new Set(query.groupBy)];
-  const groups = new Map<string, { keys: (string | number | null)[]; flows: Flow[] }>();
-  for (const flow of allFlows.filter((f) => withinDates(f, query.from, query.to))) {
-    const keys = dimensions.map((dimension) => supportKeyOf[dimension](flow));
+  const groups = new Map<string, { keys: (string | number | null)[]; items: T[] }>();
+  for (const item of items) {
+    const keys = dimensions.map((dimension) => supportKeyOf[dimension](item));
     const id = JSON.stringify(keys);
-    const group = groups.get(id) ?? { keys, flows: [] };
-    group.flows.push(flow);
+    const group = groups.get(id) ?? { keys, items: [] };
+    group.items.push(item);
     groups.set(id, group);
   }
-  if (dimensions.length === 0 && groups.size === 0) groups.set('[]', { keys: [], flows: [] });
+  if (dimensions.length === 0 && groups.size === 0) groups.set('[]', { keys: [], items: [] });
   return [...groups.values()]
     .sort((a, b) => a.keys.reduce<number>((order, key, i) => order || compareKeys(key, b.keys[i]), 0))
-    .map(({ keys, flows }) => ({
+    .map(({ keys, items: grouped }) => ({
       ...Object.fromEntries(dimensions.map((dimension, i) => [dimension, keys[i]])),
       ...(Object.fromEntries(
-        flowKinds.map((kind) => [kind, totalOf(flows.filter((flow) => flow.kind === kind))]),
+        flowKinds.map((kind) => [kind, sum(grouped.filter((item) => item.kind === kind))]),
       ) as Record<FlowKind, AmountTotal>),
     }));
 }
+
+/** The support report of flows already derived (from the read models, or from the records' support entries). */
+export const supportReportOfFlows = (allFlows: readonly Flow[], query: SupportQuery): SupportRow[] =>
+  supportRowsOf(
+    allFlows.filter((f) => withinDates(f, query.from, query.to)),
+    query,
+    totalOf,
+  );
 
 /** Every distinct rate the report's USD figures used, with its date and source, so each figure can be traced. */
 export const ratesUsed = (
