@@ -2,13 +2,15 @@
  * Reports and exports at 10,000 and 100,000 records, seeded in bulk through the projections' own code
  * (bench/seed/): p50/p99 of the support report (groupBy=donor,year) and of the coverage report through the query
  * code, beside the raw driver reading the same documents in the same run; then the heap growth of the streamed IATI
- * export of a donor with 10,000 activities, beside the whole-file export it replaces.
+ * export of a donor with 10,000 activities, beside the whole-file export it replaces; and of the Article 7 report of a
+ * participant with 20,000 records in other years and a few in the year, beside loading them all.
  *
  * Run: npm run bench:reports  (deploy/local/with-infra exports MONGODB_URI; node --expose-gc for the heap figures)
- * BENCH_REPORT_SIZES=10000,100000  BENCH_REPORT_RUNS=30  BENCH_REPORTS=support,coverage,iati
+ * BENCH_REPORT_SIZES=10000,100000  BENCH_REPORT_RUNS=30  BENCH_REPORTS=support,coverage,iati (the default; or article7)
  */
 import * as os from 'node:os';
 import { MongoClient, type Db } from 'mongodb';
+import { article7Figures } from './reports/article7-figures';
 import { iatiFigures } from './reports/iati-figures';
 import { coverageFigures, supportFigures } from './reports/report-figures';
 import { ms } from './reports/timing';
@@ -61,6 +63,14 @@ async function main() {
         `IATI export of a donor with ${f.activities} pledges: streamed heap growth ${f.streamedMB.toFixed(1)} MB ` +
           `(${(f.bytes / 2 ** 20).toFixed(1)} MB written); whole-file build ${f.wholeMB.toFixed(1)} MB ` +
           `(${(f.wholeBytes / 2 ** 20).toFixed(1)} MB) [load ${load()}]`,
+      );
+    }
+    if (parts.has('article7')) {
+      const f = await inFreshDb(client, 'article7', (db) => article7Figures(db, 10_000));
+      console.log(
+        `Article 7 report of a participant with ${f.records} records (${f.rows} rows in the year): streamed peak ` +
+          `live heap growth ${f.streamedMB.toFixed(1)} MB; loading every record ${f.wholeMB.toFixed(1)} MB; ` +
+          `same report ${f.sameReport}, same CSV ${f.sameCsv} [load ${load()}]`,
       );
     }
     console.log(`load average at the end ${load()}`);

@@ -45,3 +45,4 @@ export { ReportSources } from './queries/report-sources';
 export { type LiveChange, LiveFeed } from './queries/live-feed';
 export { iatiInputOf } from './queries/iati-input-of';
 export { IatiExport } from './queries/iati-export';
+export { Article7Export } from './queries/article7-export';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportSources } from '@cm/application';
+import { Article7Export, ReportSources } from '@cm/application';
 import { IatiExportModule } from '../exports/iati-export.module';
 import { Article7ReportQueryController } from './article7.query.controller';
 import { CoverageReportQueryController } from './coverage.query.controller';
@@ -21,6 +21,6 @@ import { SupportReportQueryController } from './support.query.controller';
     Article7ReportQueryController,
     ReconciliationHttpController,
   ],
-  providers: [ReportSources],
+  providers: [ReportSources, Article7Export],
 })
 export class ReportsModule {}

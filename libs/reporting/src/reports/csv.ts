@@ -9,10 +9,25 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+type Cell = string | number | null | undefined;
+
+const lineOf = (cells: readonly Cell[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+const linesOf = <Row>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string =>
+  rows.map((row) => lineOf(columns.map((column) => row[column] as Cell))).join('');
+
 export function csvOf<Row>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
-  const line = (cells: readonly (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
-  return (
-    line(columns) +
-    rows.map((row) => line(columns.map((column) => row[column] as string | number | null | undefined))).join('')
-  );
+  return lineOf(columns) + linesOf(columns, rows);
+}
+
+/** The text of `csvOf` in chunks: the header line, then `rowsPerChunk` rows at a time, for a response written as it goes. */
+export function* csvChunksOf<Row>(
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+  rowsPerChunk = 500,
+): Generator<string> {
+  yield lineOf(columns);
+  for (let start = 0; start < rows.length; start += rowsPerChunk) {
+    yield linesOf(columns, rows.slice(start, start + rowsPerChunk));
+  }
 }

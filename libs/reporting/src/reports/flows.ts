@@ -79,6 +79,10 @@ export function pledgeFlowFields(pledge: ReportPledge): FlowFields[] {
 export const pledgeFlows = (pledge: ReportPledge, basis: RateBasis = 'annual'): Flow[] =>
   pledgeFlowFields(pledge).map((fields) => flowOf(fields, basis));
 
+/** The effective date of an allocation's commitment: committedOn, else the day it was requested. */
+const commitmentDateOf = (allocation: ReportAllocation): string =>
+  (allocation.committedOn ?? allocation.requestedAt).slice(0, 10);
+
 /** The commitment and the confirmed deliveries of an allocation, without USD: what the support cells keep. */
 export const allocationFlowFields = (allocation: ReportAllocation): FlowFields[] =>
   allocationFlows(allocation).map(({ year: _year, usd: _usd, rateRevision: _revision, ...fields }) => fields);
@@ -102,7 +106,7 @@ export function allocationFlows(allocation: ReportAllocation, basis: RateBasis =
       : undefined;
   const flows: Flow[] = [];
   if (committed && !isZero(committed)) {
-    const date = (allocation.committedOn ?? allocation.requestedAt).slice(0, 10);
+    const date = commitmentDateOf(allocation);
     const rateRevision = rateRevisionOf(allocation, date);
     flows.push({
       ...flowOf({ ...shared, kind: 'committed', ref: allocation.id, date, amount: committed }, basis),
@@ -114,6 +118,14 @@ export function allocationFlows(allocation: ReportAllocation, basis: RateBasis =
     .sort((a, b) => a.id.localeCompare(b.id));
   return [...flows, ...confirmed.map((delivery) => deliveryFlowOf(allocation, delivery, basis))];
 }
+
+/**
+ * Whether any flow of the allocation (its commitment, a delivery of any status) can fall in `year`: false lets a
+ * report of one year pass over the allocation before converting anything.
+ */
+export const mayHaveFlowIn = (allocation: ReportAllocation, year: number): boolean =>
+  yearOf(commitmentDateOf(allocation)) === year ||
+  Object.values(allocation.deliveries).some((delivery) => yearOf(delivery.deliveredOn) === year);
 
 /**
  * A delivery of the allocation as a flow on its delivery date, whatever its status: a disbursement when confirmed;
