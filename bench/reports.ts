@@ -60,7 +60,7 @@ async function main() {
     if (parts.has('iati')) {
       const f = await inFreshDb(client, 'iati', (db) => iatiFigures(db, 10_000));
       console.log(
-        `IATI export of a donor with ${f.activities} pledges: streamed heap growth ${f.streamedMB.toFixed(1)} MB ` +
+        `IATI export of a donor with ${f.activities} pledges: streamed peak live heap growth ${f.streamedMB.toFixed(1)} MB ` +
           `(${(f.bytes / 2 ** 20).toFixed(1)} MB written); whole-file build ${f.wholeMB.toFixed(1)} MB ` +
           `(${(f.wholeBytes / 2 ** 20).toFixed(1)} MB) [load ${load()}]`,
       );

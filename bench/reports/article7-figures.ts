@@ -1,33 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Db } from 'mongodb';
 import { Article7Export, ReportSources } from '@cm/application';
 import { article7Csv, article7CsvChunks, article7Report } from '@cm/reporting';
 import { seedArticle7 } from '../seed/article7-seed';
 import { say } from '../seed/report-seed';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-/** The live heap (after a full collection): what the report holds on to, not garbage awaiting collection. */
-const liveHeap = (): number => {
-  collectGarbage();
-  return process.memoryUsage().heapUsed;
-};
-
-/** Peak live heap growth while `run` runs, sampled between its reads (every 20 ms the event loop is free) and at the end. */
-async function peakGrowthOf<T>(run: () => Promise<T>): Promise<{ value: T; growthMB: number }> {
-  const before = liveHeap();
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, liveHeap())), 20);
-  try {
-    const value = await run();
-    peak = Math.max(peak, liveHeap());
-    return { value, growthMB: (peak - before) / 2 ** 20 };
-  } finally {
-    clearInterval(sampler);
-  }
-}
+import { peakGrowthOf } from './heap';
 
 /**
  * A participant with `others` pledges and `others` allocations in other years and a few in the year: peak live heap

@@ -4,13 +4,9 @@ import { collectionNameOf, evolveParticipantView, type ParticipantView } from '@
 import { iatiActivitiesXml } from '@cm/reporting';
 import { streamOf } from '../../libs/read-models/src/testing/envelopes';
 import { reportViews, say, seedReports } from '../seed/report-seed';
+import { peakGrowthOf } from './heap';
 
-const heapNow = () => {
-  global.gc?.();
-  return process.memoryUsage().heapUsed;
-};
-
-/** Heap growth of the streamed IATI export of a donor with `count` activities, beside the whole-file export. */
+/** Peak live heap growth of the streamed IATI export of a donor with `count` activities, beside the whole-file export. */
 export async function iatiFigures(db: Db, count: number) {
   const donor = streamOf('participant', 'BEN');
   const participant = evolveParticipantView(
@@ -28,29 +24,27 @@ export async function iatiFigures(db: Db, count: number) {
   const sources = new ReportSources(db);
   const exporter = new IatiExport(db, sources);
 
-  const before = heapNow();
-  let peak = before;
-  let bytes = 0;
-  for await (const part of await exporter.partsOf('BEN', '2026-01-01T00:00:00.000Z')) {
-    bytes += Buffer.byteLength(part);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
-  const streamed = peak - before;
-
-  const wholeBefore = heapNow();
-  const [pledges, allocations] = await Promise.all([
-    sources.pledges({ donorId: 'BEN' }),
-    sources.allocations({ donorId: 'BEN' }),
-  ]);
-  const xml = iatiActivitiesXml(
-    iatiInputOf({ donor: participant, pledges, allocations, recipients: [] }, '2026-01-01T00:00:00.000Z'),
-  );
-  const whole = Math.max(process.memoryUsage().heapUsed - wholeBefore, 0);
+  const streamed = await peakGrowthOf(async () => {
+    let bytes = 0;
+    for await (const part of await exporter.partsOf('BEN', '2026-01-01T00:00:00.000Z'))
+      bytes += Buffer.byteLength(part);
+    return bytes;
+  });
+  const whole = await peakGrowthOf(async () => {
+    const [pledges, allocations] = await Promise.all([
+      sources.pledges({ donorId: 'BEN' }),
+      sources.allocations({ donorId: 'BEN' }),
+    ]);
+    const xml = iatiActivitiesXml(
+      iatiInputOf({ donor: participant, pledges, allocations, recipients: [] }, '2026-01-01T00:00:00.000Z'),
+    );
+    return { activities: pledges.length, bytes: xml.length };
+  });
   return {
-    activities: pledges.length,
-    bytes,
-    wholeBytes: xml.length,
-    streamedMB: streamed / 2 ** 20,
-    wholeMB: whole / 2 ** 20,
+    activities: whole.value.activities,
+    bytes: streamed.value,
+    wholeBytes: whole.value.bytes,
+    streamedMB: streamed.growthMB,
+    wholeMB: whole.growthMB,
   };
 }

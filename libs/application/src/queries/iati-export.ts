@@ -6,7 +6,10 @@ import { iatiActivitiesXmlParts, type IatiActivitiesChunk, type IatiActivitiesHe
 import { iatiInputOf } from './iati-input-of';
 import { ReportSources } from './report-sources';
 
-/** Pledges read per chunk: with their allocations, the most the export holds at once. */
+/**
+ * Pledges read per chunk: with their allocations, the most the export holds at once. The cursors' batches are held to
+ * it too: left to the server, a batch after the first may be up to 16 MiB, that is every pledge of a large donor.
+ */
 const chunkSize = 500;
 
 /**
@@ -33,7 +36,9 @@ export class IatiExport {
     let lastUpdatedAt = donor.updatedAt;
     const recipientIds = new Set<string>();
     for (const model of ['allocations', 'pledges'] as const) {
-      const cursor = (await liveCollection(this.db, model)).find({ donorId: donor.id }, { projection });
+      const cursor = (await liveCollection(this.db, model))
+        .find({ donorId: donor.id }, { projection })
+        .batchSize(10 * chunkSize);
       for await (const doc of cursor) {
         if (doc.updatedAt > lastUpdatedAt) lastUpdatedAt = doc.updatedAt as string;
         if (doc.recipientId !== undefined) recipientIds.add(doc.recipientId as string);
@@ -48,7 +53,9 @@ export class IatiExport {
   }
 
   private async *chunks(donor: ParticipantView): AsyncGenerator<IatiActivitiesChunk> {
-    const pledges = (await liveCollection<PledgeView>(this.db, 'pledges')).find({ donorId: donor.id });
+    const pledges = (await liveCollection<PledgeView>(this.db, 'pledges'))
+      .find({ donorId: donor.id })
+      .batchSize(chunkSize);
     const allocations = await liveCollection<AllocationView>(this.db, 'allocations');
     let chunk: PledgeView[] = [];
     const flush = async (): Promise<IatiActivitiesChunk> => {
