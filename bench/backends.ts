@@ -138,13 +138,15 @@ async function reads(servers: BackendServer[], docs: number): Promise<void> {
   );
 }
 
+/** The ratio column only when both backends ran: one backend alone has nothing to compare with. */
 function table(servers: BackendServer[]): string {
   const names = servers.map((s) => s.backend);
-  const header = `| operation | unit | ${names.join(' | ')} | PostgreSQL vs SQLite | explain ${names.join(' | explain ')} |`;
-  const line = `|${' --- |'.repeat(4 + 2 * names.length)}`;
+  const compared = names.length > 1;
+  const header = `| operation | unit | ${names.join(' | ')} |${compared ? ' PostgreSQL vs SQLite |' : ''} explain ${names.join(' | explain ')} |`;
+  const line = `|${' --- |'.repeat((compared ? 3 : 2) + 2 * names.length)}`;
   const body = rows.map(
     (r) =>
-      `| ${r.operation} | ${r.unit} | ${names.map((n) => r.values[n]).join(' | ')} | ${r.ratio} | ${names.map((n) => r.notes[n]).join(' | ')} |`,
+      `| ${r.operation} | ${r.unit} | ${names.map((n) => r.values[n]).join(' | ')} |${compared ? ` ${r.ratio} |` : ''} ${names.map((n) => r.notes[n]).join(' | ')} |`,
   );
   return [header, line, ...body].join('\n');
 }
