@@ -1,5 +1,5 @@
 import type { RateBasis } from '@cm/domain';
-import { Article7Draft, type Article7Report, type Article7Row, type Direction } from './article7-draft';
+import { Article7Draft, article7RowOf, type Article7Report } from './article7-draft';
 import { article7Csv, article7CsvChunks, article7Report } from './article7-report';
 import { allocations, input, participants, pledges } from './fixtures';
 import { disputedDeliveryFlows, flowKinds, flowsOf, type Flow, type FlowKind } from './flows';
@@ -23,34 +23,15 @@ function wholeInputReport(
   const disputed = records.allocations
     .flatMap((allocation) => disputedDeliveryFlows(allocation, basis))
     .filter((flow) => flow.year === year);
-  const rowOf = (flow: Flow, direction: Direction, isDisputed = false): Article7Row => {
-    const counterpartId = direction === 'provided' ? flow.recipientId : flow.donorId;
-    return {
-      direction,
-      kind: flow.kind,
-      date: flow.date,
-      counterpartId,
-      counterpartName: counterpartId === null ? null : (names.get(counterpartId) ?? counterpartId),
-      assistanceType: flow.assistanceType,
-      pillar: flow.pillar,
-      category: flow.category ?? null,
-      amount: flow.amount.amount,
-      unit: flow.amount.unit,
-      usd: flow.usd?.amount ?? null,
-      usdRate: flow.usd?.rate ?? null,
-      rateYear: flow.usd?.rateYear ?? null,
-      usdRateDate: flow.usd?.rateDate ?? null,
-      usdRateSource: flow.usd?.source ?? null,
-      reference: flow.ref,
-      disputed: isDisputed,
-      ...(flow.rateRevision && { rateRevision: flow.rateRevision }),
-    };
-  };
   const rows = [
-    ...provided.map((flow) => rowOf(flow, 'provided')),
-    ...received.map((flow) => rowOf(flow, 'received')),
-    ...disputed.filter((flow) => flow.donorId === participantId).map((flow) => rowOf(flow, 'provided', true)),
-    ...disputed.filter((flow) => flow.recipientId === participantId).map((flow) => rowOf(flow, 'received', true)),
+    ...provided.map((flow) => article7RowOf(flow, 'provided', names, false)),
+    ...received.map((flow) => article7RowOf(flow, 'received', names, false)),
+    ...disputed
+      .filter((flow) => flow.donorId === participantId)
+      .map((flow) => article7RowOf(flow, 'provided', names, true)),
+    ...disputed
+      .filter((flow) => flow.recipientId === participantId)
+      .map((flow) => article7RowOf(flow, 'received', names, true)),
   ].sort(
     (a, b) =>
       a.direction.localeCompare(b.direction) ||

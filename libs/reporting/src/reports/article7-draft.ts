@@ -48,7 +48,13 @@ export interface Article7Report {
   totals: Record<Direction, Record<FlowKind, AmountTotal>>;
 }
 
-function rowOf(flow: Flow, direction: Direction, names: ReadonlyMap<string, string>, disputed: boolean): Article7Row {
+/** The report's line of one flow, its counterpart named (or its id when unnamed). */
+export function article7RowOf(
+  flow: Flow,
+  direction: Direction,
+  names: ReadonlyMap<string, string>,
+  disputed: boolean,
+): Article7Row {
   const counterpartId = direction === 'provided' ? flow.recipientId : flow.donorId;
   return {
     direction,
@@ -135,10 +141,10 @@ export class Article7Draft {
   /** The report, with counterparts named from `names` (an unknown one is named by its id). */
   report(names: ReadonlyMap<string, string>): Article7Report {
     const rows = [
-      ...this.provided.map((flow) => rowOf(flow, 'provided', names, false)),
-      ...this.received.map((flow) => rowOf(flow, 'received', names, false)),
-      ...this.disputedProvided.map((flow) => rowOf(flow, 'provided', names, true)),
-      ...this.disputedReceived.map((flow) => rowOf(flow, 'received', names, true)),
+      ...this.provided.map((flow) => article7RowOf(flow, 'provided', names, false)),
+      ...this.received.map((flow) => article7RowOf(flow, 'received', names, false)),
+      ...this.disputedProvided.map((flow) => article7RowOf(flow, 'provided', names, true)),
+      ...this.disputedReceived.map((flow) => article7RowOf(flow, 'received', names, true)),
     ].sort(byLine);
     const { participantId, year, basis } = this;
     return {
